@@ -1,0 +1,213 @@
+package org.accord.identity.keycloak;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Runs the Keycloak distribution from Maven Central as a child process, with the checked-in realms imported. Used
+ * by the local launcher (fixed ports, data kept on disk) and by the integration tests (free ports, in memory).
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    private final Settings settings;
+    private Process process;
+
+    /**
+     * @param distributionZip the {@code keycloak-quarkus-dist} zip
+     * @param installRoot     where the distribution is unpacked (one folder per version)
+     * @param realmDirectory  the folder holding the realm files ({@code identity/keycloak})
+     * @param httpPort        Keycloak's HTTP port
+     * @param managementPort  Keycloak's management port
+     * @param persistent      keep Keycloak's own database on disk ({@code dev-file}) or in memory ({@code dev-mem})
+     * @param environment     extra environment, such as the placeholders the realm files use
+     * @param log             where Keycloak's output goes
+     */
+    public record Settings(Path distributionZip, Path installRoot, Path realmDirectory, int httpPort,
+            int managementPort, boolean persistent, Map<String, String> environment, Path log) {
+    }
+
+    public KeycloakServer(Settings settings) {
+        this.settings = settings;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + settings.httpPort();
+    }
+
+    public String issuer(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    /** Starts Keycloak and waits until the alliance realm answers; the lock keeps two starts from one install apart. */
+    public KeycloakServer start(Duration timeout) {
+        try {
+            Path home = unpack();
+            Path lockFile = home.resolveSibling(home.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                copyRealms(home.resolve("data/import"));
+                process = launch(home);
+                awaitReady(timeout);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Keycloak", e);
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Unpacks the distribution once into its own folder and answers Keycloak's home, the zip's single top folder. */
+    private Path unpack() throws IOException {
+        String folder = settings.distributionZip().getFileName().toString().replaceFirst("\\.zip$", "");
+        Path root = settings.installRoot().resolve(folder).toAbsolutePath();
+        Path marker = root.resolve(".unpacked");
+        Files.createDirectories(root);
+        try (FileChannel channel = FileChannel.open(root.resolve(".unpack.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            if (!Files.exists(marker)) {
+                extract(root);
+                Files.createFile(marker);
+            }
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            Path home = children.filter(child -> Files.isRegularFile(child.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IOException("no Keycloak distribution under " + root));
+            for (String script : List.of("kc.sh", "kcadm.sh", "kcreg.sh")) {
+                home.resolve("bin").resolve(script).toFile().setExecutable(true);
+            }
+            return home;
+        }
+    }
+
+    private void extract(Path root) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(settings.distributionZip()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IOException("unexpected entry in the Keycloak distribution: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private void copyRealms(Path importDirectory) throws IOException {
+        Files.createDirectories(importDirectory);
+        try (Stream<Path> old = Files.list(importDirectory)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        try (Stream<Path> realms = Files.list(settings.realmDirectory())) {
+            for (Path realm : realms.filter(file -> file.toString().endsWith(".json")).toList()) {
+                Files.copy(realm, importDirectory.resolve(realm.getFileName()));
+            }
+        }
+    }
+
+    private Process launch(Path home) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--import-realm", "--http-port=" + settings.httpPort(),
+                "--http-management-port=" + settings.managementPort(),
+                "--db=" + (settings.persistent() ? "dev-file" : "dev-mem"), "--cache=local"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", JavaRuntimes.keycloakJavaHome().toString());
+        env.remove("JAVA_OPTS");
+        env.put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED");
+        env.putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        placeholders.put("ACCORD_KEYCLOAK_URL", baseUrl());
+        placeholders.putAll(settings.environment());
+        env.putAll(placeholders);
+        Files.createDirectories(settings.log().toAbsolutePath().getParent());
+        builder.redirectErrorStream(true).redirectOutput(settings.log().toFile());
+        return builder.start();
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI wellKnown = URI.create(issuer("alliance") + "/.well-known/openid-configuration");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see "
+                        + settings.log().toAbsolutePath() + tail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(wellKnown)
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Keycloak is still starting
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("Keycloak did not answer within " + timeout + "; see "
+                + settings.log().toAbsolutePath() + tail());
+    }
+
+    private String tail() {
+        try (InputStream in = Files.newInputStream(settings.log())) {
+            String text = new String(in.readAllBytes());
+            return "\n" + text.substring(Math.max(0, text.length() - 3000));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

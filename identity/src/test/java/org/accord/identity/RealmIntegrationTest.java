@@ -1,0 +1,65 @@
+package org.accord.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.accord.identity.testing.AllianceLogins;
+import org.accord.identity.testing.KeycloakTestServer;
+import org.accord.identity.testing.TokenClaims;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The checked-in realms, imported into a real Keycloak, issue the tokens the platform relies on. */
+class RealmIntegrationTest {
+
+    private final KeycloakTestServer keycloak = KeycloakTestServer.shared();
+    private final AllianceLogins logins = keycloak.logins();
+
+    @ParameterizedTest
+    @CsvSource({ "fr-officer, FR, officer", "ca-liaison, CA, liaison", "us-analyst, US, analyst",
+            "gb-officer, GB, officer", "de-liaison, DE, liaison" })
+    void brokeredLoginStampsTheCountryAndMapsTheNationalRole(String username, String country, String role) {
+        String payload = TokenClaims.payload(logins.userToken(username));
+
+        assertThat(payload).contains("\"iss\":\"" + keycloak.issuer() + "\"")
+                .contains("\"country\":\"" + country + "\"")
+                .contains("\"preferred_username\":\"" + username + "\"")
+                .contains("\"accord\"")
+                .contains("\"" + role + "\"");
+        for (String other : new String[] { "officer", "liaison", "analyst" }) {
+            if (!other.equals(role)) {
+                assertThat(payload).doesNotContain("\"" + other + "\"");
+            }
+        }
+    }
+
+    @Test
+    void partnerSystemTokensCarryTheirCountryAndTheOfficerRole() {
+        String payload = TokenClaims.payload(logins.systemsToken("de"));
+
+        assertThat(payload).contains("\"country\":\"DE\"").contains("\"officer\"").contains("\"accord\"");
+    }
+
+    @Test
+    void serviceTokensCarryTheServiceRoleAndNoCountry() {
+        String payload = TokenClaims.payload(logins.serviceToken("notifications"));
+
+        assertThat(payload).contains("\"service\"").contains("\"accord\"").doesNotContain("\"country\"");
+    }
+
+    @Test
+    void nationalRealmTokensComeFromAnotherIssuer() {
+        String payload = TokenClaims.payload(logins.nationalToken("fr-officer"));
+
+        assertThat(payload).contains("\"iss\":\"" + keycloak.issuer("fr") + "\"").doesNotContain("\"country\"");
+    }
+
+    @Test
+    void accessTokensLiveFiveMinutes() {
+        String payload = TokenClaims.payload(logins.systemsToken("us"));
+        long iat = Long.parseLong(payload.replaceAll(".*\"iat\":(\\d+).*", "$1"));
+        long exp = Long.parseLong(payload.replaceAll(".*\"exp\":(\\d+).*", "$1"));
+
+        assertThat(exp - iat).isEqualTo(300);
+    }
+}

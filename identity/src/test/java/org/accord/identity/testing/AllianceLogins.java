@@ -1,0 +1,164 @@
+package org.accord.identity.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Real tokens from the test Keycloak: user tokens through the brokered browser login (alliance → national realm
+ * login form → back, authorization code with PKCE, no shortcut grant), partner-system and service tokens through
+ * client credentials, and national-realm tokens that the platform must refuse.
+ */
+public final class AllianceLogins {
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final KeycloakTestServer keycloak;
+
+    AllianceLogins(KeycloakTestServer keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    /** The demo password of a demo user: {@code fr-officer} → {@code demo-fr}. */
+    public static String demoPassword(String username) {
+        return "demo-" + countryOf(username);
+    }
+
+    public static String countryOf(String username) {
+        return username.substring(0, username.indexOf('-'));
+    }
+
+    /** Signs in through the gateway's {@code /login/{cc}}, as a person in a browser would, and returns the session. */
+    public BrowserSession gatewaySession(String gatewayUrl, String username) {
+        BrowserSession browser = new BrowserSession();
+        URI gateway = URI.create(gatewayUrl);
+        BrowserSession.Page loginPage = browser.follow(gatewayUrl + "/login/" + countryOf(username),
+                uri -> false);
+        BrowserSession.Page landed = browser.submitLogin(loginPage, username, demoPassword(username),
+                uri -> false);
+        if (landed.uri().getPort() != gateway.getPort() || landed.status() != 200) {
+            throw new IllegalStateException("login of " + username + " ended at " + landed.uri() + " with "
+                    + landed.status());
+        }
+        return browser;
+    }
+
+    /** An alliance access token for a demo user, through the brokered login of the gateway's client. */
+    public String userToken(String username) {
+        String redirect = keycloak.gatewayUrl() + "/login/oauth2/code/alliance";
+        Grant grant = authorizationCode(keycloak.issuer(), "accord-gateway", redirect, username,
+                Map.of("kc_idp_hint", countryOf(username)));
+        return exchange(keycloak.issuer(), "accord-gateway", "accord-gateway-secret", redirect, grant);
+    }
+
+    /** A token of the national realm itself, which the platform must not accept. */
+    public String nationalToken(String username) {
+        String realm = countryOf(username);
+        String redirect = keycloak.issuer() + "/broker/" + realm + "/endpoint";
+        Grant grant = authorizationCode(keycloak.issuer(realm), "alliance-broker", redirect, username, Map.of());
+        return exchange(keycloak.issuer(realm), "alliance-broker", realm + "-broker-secret", redirect, grant);
+    }
+
+    /** A partner system's token: {@code fr} → client {@code fr-systems}, country FR, role officer. */
+    public String systemsToken(String country) {
+        return clientCredentials(country + "-systems", country + "-systems-secret");
+    }
+
+    /** A platform service's own token: {@code cases} → client {@code accord-cases}, role service, no country. */
+    public String serviceToken(String service) {
+        return clientCredentials("accord-" + service, "accord-" + service + "-secret");
+    }
+
+    public String clientCredentials(String clientId, String secret) {
+        BrowserSession.Page response = new BrowserSession().send("POST", keycloak.issuer()
+                + "/protocol/openid-connect/token", "application/x-www-form-urlencoded",
+                BrowserSession.formBody(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                        "client_secret", secret)));
+        return accessToken(response);
+    }
+
+    private record Grant(String code, String verifier) {
+    }
+
+    private Grant authorizationCode(String issuer, String clientId, String redirect, String username,
+            Map<String, String> extra) {
+        String verifier = randomUrlSafe();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("response_type", "code");
+        query.put("scope", "openid");
+        query.put("redirect_uri", redirect);
+        query.put("state", randomUrlSafe());
+        query.put("nonce", randomUrlSafe());
+        query.put("code_challenge", challenge(verifier));
+        query.put("code_challenge_method", "S256");
+        query.putAll(extra);
+        BrowserSession browser = new BrowserSession();
+        BrowserSession.Page loginPage = browser.follow(issuer + "/protocol/openid-connect/auth?" + encode(query),
+                uri -> uri.toString().startsWith(redirect));
+        BrowserSession.Page back = browser.submitLogin(loginPage, username, demoPassword(username),
+                uri -> uri.toString().startsWith(redirect));
+        if (!back.uri().toString().startsWith(redirect)) {
+            throw new IllegalStateException("login of " + username + " did not come back to " + redirect
+                    + " but ended at " + back.uri());
+        }
+        return new Grant(queryParameter(back.uri(), "code"), verifier);
+    }
+
+    private String exchange(String issuer, String clientId, String secret, String redirect, Grant grant) {
+        BrowserSession.Page response = new BrowserSession().send("POST", issuer + "/protocol/openid-connect/token",
+                "application/x-www-form-urlencoded",
+                BrowserSession.formBody(Map.of("grant_type", "authorization_code", "code", grant.code(), "redirect_uri",
+                        redirect, "client_id", clientId, "client_secret", secret, "code_verifier",
+                        grant.verifier())));
+        return accessToken(response);
+    }
+
+    private static String accessToken(BrowserSession.Page response) {
+        Matcher matcher = ACCESS_TOKEN.matcher(response.body());
+        if (response.status() != 200 || !matcher.find()) {
+            throw new IllegalStateException("Keycloak gave no token: " + response.status() + " " + response.body());
+        }
+        return matcher.group(1);
+    }
+
+    private static String queryParameter(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + uri);
+    }
+
+    private static String encode(Map<String, String> query) {
+        return query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String randomUrlSafe() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.accord.identity.testing;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * The embedded MongoDB-wire-protocol server, in memory, on a free port; one per test JVM. Its worker threads are not
+ * daemons, so it is shut down when the JVM exits.
+ */
+public final class EmbeddedMongo {
+
+    private static EmbeddedMongo shared;
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongo() {
+        server = new MongoServer(new MemoryBackend());
+        address = server.bind("127.0.0.1", FreePorts.next());
+    }
+
+    public static synchronized EmbeddedMongo shared() {
+        if (shared == null) {
+            shared = new EmbeddedMongo();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.server::shutdownNow, "mongo-stop"));
+        }
+        return shared;
+    }
+
+    public String uri(String database) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+    }
+}
