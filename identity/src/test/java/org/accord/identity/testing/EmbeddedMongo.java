@@ -1,7 +1,5 @@
 package org.accord.identity.testing;
 
-import java.net.InetSocketAddress;
-
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -14,11 +12,12 @@ public final class EmbeddedMongo {
     private static EmbeddedMongo shared;
 
     private final MongoServer server;
-    private final InetSocketAddress address;
+    private final int port;
 
     private EmbeddedMongo() {
         server = new MongoServer(new MemoryBackend());
-        address = server.bind("127.0.0.1", FreePorts.next());
+        port = FreePorts.next();
+        server.bind("127.0.0.1", port);
     }
 
     public static synchronized EmbeddedMongo shared() {
@@ -30,6 +29,6 @@ public final class EmbeddedMongo {
     }
 
     public String uri(String database) {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+        return "mongodb://127.0.0.1:" + port + "/" + database;
     }
 }
