@@ -22,10 +22,29 @@ public final class AllianceLogins {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final KeycloakTestServer keycloak;
+    private final String keycloakUrl;
+    private final String gatewayUrl;
 
-    AllianceLogins(KeycloakTestServer keycloak) {
-        this.keycloak = keycloak;
+    /**
+     * @param keycloakUrl the Keycloak base URL, e.g. {@code http://localhost:8180}
+     * @param gatewayUrl  the gateway base URL the realm's redirect URIs name
+     */
+    public AllianceLogins(String keycloakUrl, String gatewayUrl) {
+        this.keycloakUrl = keycloakUrl;
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    private String issuer() {
+        return issuer("alliance");
+    }
+
+    private String issuer(String realm) {
+        return keycloakUrl + "/realms/" + realm;
+    }
+
+    /** Signs in through the gateway these logins were made for. */
+    public BrowserSession gatewaySession(String username) {
+        return gatewaySession(gatewayUrl, username);
     }
 
     /** The demo password of a demo user: {@code fr-officer} → {@code demo-fr}. */
@@ -54,18 +73,18 @@ public final class AllianceLogins {
 
     /** An alliance access token for a demo user, through the brokered login of the gateway's client. */
     public String userToken(String username) {
-        String redirect = keycloak.gatewayUrl() + "/login/oauth2/code/alliance";
-        Grant grant = authorizationCode(keycloak.issuer(), "accord-gateway", redirect, username,
+        String redirect = gatewayUrl + "/login/oauth2/code/alliance";
+        Grant grant = authorizationCode(issuer(), "accord-gateway", redirect, username,
                 Map.of("kc_idp_hint", countryOf(username)));
-        return exchange(keycloak.issuer(), "accord-gateway", "accord-gateway-secret", redirect, grant);
+        return exchange(issuer(), "accord-gateway", "accord-gateway-secret", redirect, grant);
     }
 
     /** A token of the national realm itself, which the platform must not accept. */
     public String nationalToken(String username) {
         String realm = countryOf(username);
-        String redirect = keycloak.issuer() + "/broker/" + realm + "/endpoint";
-        Grant grant = authorizationCode(keycloak.issuer(realm), "alliance-broker", redirect, username, Map.of());
-        return exchange(keycloak.issuer(realm), "alliance-broker", realm + "-broker-secret", redirect, grant);
+        String redirect = issuer() + "/broker/" + realm + "/endpoint";
+        Grant grant = authorizationCode(issuer(realm), "alliance-broker", redirect, username, Map.of());
+        return exchange(issuer(realm), "alliance-broker", realm + "-broker-secret", redirect, grant);
     }
 
     /** A partner system's token: {@code fr} → client {@code fr-systems}, country FR, role officer. */
@@ -79,7 +98,7 @@ public final class AllianceLogins {
     }
 
     public String clientCredentials(String clientId, String secret) {
-        BrowserSession.Page response = new BrowserSession().send("POST", keycloak.issuer()
+        BrowserSession.Page response = new BrowserSession().send("POST", issuer()
                 + "/protocol/openid-connect/token", "application/x-www-form-urlencoded",
                 BrowserSession.formBody(Map.of("grant_type", "client_credentials", "client_id", clientId,
                         "client_secret", secret)));

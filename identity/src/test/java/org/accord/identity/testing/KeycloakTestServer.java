@@ -61,7 +61,7 @@ public final class KeycloakTestServer {
     }
 
     public AllianceLogins logins() {
-        return new AllianceLogins(this);
+        return new AllianceLogins(baseUrl(), gatewayUrl());
     }
 
     /** Spring properties pointing a service or the gateway at this Keycloak. */
