@@ -1,0 +1,40 @@
+package org.accord.deploy;
+
+/**
+ * The run command: starts the whole platform on this machine with the README's ports and {@code ./data}, prints
+ * where to sign in, and stops everything on Ctrl-C.
+ */
+public final class AccordLauncher {
+
+    private AccordLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalPlatform platform;
+        try {
+            platform = new LocalPlatform(LaunchSettings.defaults());
+        } catch (LaunchException e) {
+            System.err.println("Accord did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (platform.hasRunningParts()) {
+                System.out.println("\nStopping Accord");
+                platform.close();
+                System.out.println("Accord stopped");
+            } else {
+                platform.close();
+            }
+        }, "accord-stop"));
+        try {
+            platform.start();
+        } catch (LaunchException e) {
+            System.err.println("Accord did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(StartupSummary.of(platform));
+        // runs until Ctrl-C; the shutdown hook stops the platform
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,63 @@
+package org.accord.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The embedded MongoDB-wire-protocol server, kept in one H2 file so a second start finds the data of the first.
+ * Its worker threads are not daemons: it must be closed for the launcher to exit.
+ */
+final class DocumentStore implements AutoCloseable {
+
+    private final MongoServer server;
+    private final int port;
+
+    private DocumentStore(MongoServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static DocumentStore start(Path folder, int port) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        H2Backend backend;
+        try {
+            backend = new H2Backend(folder.resolve("accord.mv.db").toString());
+        } catch (RuntimeException e) {
+            throw new LaunchException("the MongoDB data file in " + folder + " cannot be opened (is another launcher"
+                    + " using this data folder?): " + e.getMessage(), e);
+        }
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new LaunchException("the embedded MongoDB server cannot listen on port " + port + ": "
+                    + e.getMessage(), e);
+        }
+        return new DocumentStore(server, port);
+    }
+
+    String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public String toString() {
+        return "the embedded MongoDB server";
+    }
+
+    @Override
+    public void close() {
+        // also closes the H2 file, writing what is still in memory
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,71 @@
+package org.accord.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the platform finds its parts and keeps its data, and how it runs them.
+ *
+ * @param projectRoot   the Accord project folder, holding {@code identity/keycloak} and each module's built jar
+ * @param dataDir       where the MongoDB file, Keycloak's installation and database, and the logs are kept
+ * @param ports         the ports of every part
+ * @param serviceMemory the maximum heap of each service and of the gateway, as for {@code -Xmx}
+ * @param startTimeout  how long each part may take to become healthy
+ */
+public record LaunchSettings(Path projectRoot, Path dataDir, Ports ports, String serviceMemory,
+        Duration startTimeout) {
+
+    public LaunchSettings {
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    /** The run command's settings: the project folder it runs in, {@code ./data}, the README's ports. */
+    public static LaunchSettings defaults() {
+        Path root = findProjectRoot();
+        return new LaunchSettings(root, root.resolve("data"), Ports.defaults(), "256m", Duration.ofMinutes(4));
+    }
+
+    /** Settings on free ports, for starting the platform beside anything else that runs on this machine. */
+    public static LaunchSettings onFreePorts(Path projectRoot, Path dataDir) {
+        return new LaunchSettings(projectRoot, dataDir, Ports.free(), "256m", Duration.ofMinutes(4));
+    }
+
+    /** The same platform on other ports. */
+    public LaunchSettings withPorts(Ports other) {
+        return new LaunchSettings(projectRoot, dataDir, other, serviceMemory, startTimeout);
+    }
+
+    /** The folder above the working directory that holds the realm files and the modules. */
+    public static Path findProjectRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("identity/keycloak")) && Files.isDirectory(dir.resolve("deploy"))) {
+                return dir;
+            }
+        }
+        throw new LaunchException("Run the launcher from the Accord project folder: no identity/keycloak above "
+                + start);
+    }
+
+    public Path logs() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path log(String part) {
+        return logs().resolve(part + ".log");
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + ports.keycloak();
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/alliance";
+    }
+}
