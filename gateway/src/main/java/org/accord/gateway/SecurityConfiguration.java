@@ -1,0 +1,232 @@
+package org.accord.gateway;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.accord.gateway.caller.CallerWebFilter;
+import org.accord.gateway.login.CountryLoginRequestResolver;
+import org.accord.gateway.login.SignOutRedirectStrategy;
+import org.accord.gateway.problem.ProblemResponses;
+import org.accord.identity.AllianceIdentityProperties;
+import org.accord.identity.AllianceTokens;
+import org.accord.identity.AllianceUser;
+import org.accord.identity.CountryRegistry;
+import org.accord.identity.CountryRegistryProperties;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * The gateway is the platform's only public entry and its Backend-for-Frontend. Browsers sign in through the alliance
+ * realm (authorization code with PKCE; the tokens stay in the server-side session, the browser holds only an HttpOnly
+ * session cookie and proves its state-changing calls with the XSRF header); partner systems send their own bearer
+ * token. Either way, {@code /api/**} is for callers of a member country, and every refusal is a problem response.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties({ AllianceIdentityProperties.class, CountryRegistryProperties.class,
+        LoginClientProperties.class })
+class SecurityConfiguration {
+
+    private static final String REGISTRATION_ID = "alliance";
+
+    private static final ServerWebExchangeMatcher API = ServerWebExchangeMatchers.pathMatchers("/api/**");
+
+    @Bean
+    CountryRegistry countryRegistry(CountryRegistryProperties properties) {
+        return CountryRegistry.of(properties);
+    }
+
+    @Bean
+    AllianceTokens allianceTokens(AllianceIdentityProperties properties, CountryRegistry registry) {
+        return new AllianceTokens(properties, registry);
+    }
+
+    @Bean
+    ReactiveJwtDecoder allianceJwtDecoder(AllianceTokens tokens) {
+        return tokens.reactiveJwtDecoder();
+    }
+
+    /**
+     * The alliance realm's endpoints are written out rather than discovered, so the gateway starts while Keycloak is
+     * still starting. PKCE is required although the client is confidential: it ties the code to the browser that
+     * started the sign-in, so a code slipped into another browser's callback is useless.
+     */
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(AllianceIdentityProperties identity,
+            LoginClientProperties client) {
+        String issuer = identity.issuerUri();
+        String endpoints = issuer + "/protocol/openid-connect";
+        return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientName("Alliance")
+                .clientId(client.id())
+                .clientSecret(client.secret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .issuerUri(issuer)
+                .authorizationUri(endpoints + "/auth")
+                .tokenUri(endpoints + "/token")
+                .jwkSetUri(identity.jwkSetUri())
+                .userInfoUri(endpoints + "/userinfo")
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", endpoints + "/logout"))
+                .build());
+    }
+
+    /** Tokens live in the user's session and die with it. */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    /** Used by the token relay and the caller filter alike; renews an expired access token with the refresh token. */
+    @Bean
+    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
+                registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
+        return manager;
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, AllianceTokens tokens, ReactiveJwtDecoder decoder,
+            CountryRegistry registry, ReactiveClientRegistrationRepository registrations,
+            ReactiveOAuth2AuthorizedClientManager authorizedClientManager, ProblemResponses problems,
+            JsonMapper json) {
+        DelegatingServerAuthenticationEntryPoint signIn = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(API, problems));
+        signIn.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
+
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+
+        RedirectServerAuthenticationSuccessHandler landOnHome = new RedirectServerAuthenticationSuccessHandler("/");
+        landOnHome.setRequestCache(NoOpServerRequestCache.getInstance());
+
+        OidcClientInitiatedServerLogoutSuccessHandler signOut = new OidcClientInitiatedServerLogoutSuccessHandler(
+                registrations);
+        signOut.setPostLogoutRedirectUri("{baseUrl}/login");
+        signOut.setLogoutSuccessUrl(URI.create("/login"));
+        signOut.setRedirectStrategy(new SignOutRedirectStrategy(json));
+
+        http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/login", "/login/*", "/app.css").permitAll()
+                        .pathMatchers("/api/**").access(memberCountry(registry))
+                        .anyExchange().authenticated())
+                .oauth2Login(login -> login
+                        .authorizationRequestResolver(
+                                new CountryLoginRequestResolver(registrations, registry, REGISTRATION_ID))
+                        .authenticationSuccessHandler(landOnHome)
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(
+                                        new ReactiveJwtAuthenticationConverterAdapter(tokens.authenticationConverter())))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                                new NegatedServerWebExchangeMatcher(exchange -> hasBearerToken(exchange)
+                                        ? ServerWebExchangeMatcher.MatchResult.match()
+                                        : ServerWebExchangeMatcher.MatchResult.notMatch())))
+                        .accessDeniedHandler(problems.csrfRefused()))
+                .logout(logout -> logout
+                        .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(signOut))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(signIn)
+                        .accessDeniedHandler(problems))
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterAfter(writeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .addFilterAfter(new CallerWebFilter(authorizedClientManager, decoder, problems),
+                        SecurityWebFiltersOrder.LOGOUT);
+        return http.build();
+    }
+
+    /** A caller of {@code /api/**} must belong to a member country; a signed-in caller without one gets 403. */
+    private static ReactiveAuthorizationManager<AuthorizationContext> memberCountry(CountryRegistry registry) {
+        return (authentication, context) -> Mono.just(new AuthorizationDecision(CallerWebFilter
+                .caller(context.getExchange())
+                .map(AllianceUser::country)
+                .filter(registry::isMember)
+                .isPresent()));
+    }
+
+    /**
+     * A request carrying a bearer token is authenticated by that token alone (a malformed one is refused), never by
+     * the session cookie, so it cannot be forged across sites and needs no CSRF token.
+     */
+    private static boolean hasBearerToken(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return StringUtils.startsWithIgnoreCase(authorization, "bearer");
+    }
+
+    /** The CSRF token is made lazily; asking for it here makes sure the browser gets the XSRF-TOKEN cookie. */
+    private static WebFilter writeCsrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            if (token == null || hasBearerToken(exchange)) {
+                return chain.filter(exchange);
+            }
+            return token.then(Mono.defer(() -> chain.filter(exchange)));
+        };
+    }
+}

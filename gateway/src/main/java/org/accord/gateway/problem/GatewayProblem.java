@@ -1,0 +1,44 @@
+package org.accord.gateway.problem;
+
+/** The problems the gateway itself answers with, each with a stable {@code type}. */
+public enum GatewayProblem {
+    NOT_FOUND(404, "not-found", "Not found", "There is nothing at this address."),
+    CSRF_REFUSED(403, "csrf", "Missing or invalid XSRF token",
+            "A state-changing browser request must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header."),
+    INTERNAL_ERROR(500, "internal-error", "Internal error", "The request could not be completed."),
+    BAD_GATEWAY(502, "bad-gateway", "Bad gateway", "The service behind this address gave no usable answer."),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable",
+            "The service behind this address cannot be reached right now; try again shortly."),
+    GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout",
+            "The service behind this address did not answer in time.");
+
+    private static final String TYPE_BASE = "https://accord.example/problems/";
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String detail;
+
+    GatewayProblem(int status, String slug, String title, String detail) {
+        this.status = status;
+        this.type = TYPE_BASE + slug;
+        this.title = title;
+        this.detail = detail;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}
