@@ -1,0 +1,22 @@
+package org.accord.cases.casefile;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.accord.cases.sharing.SharingEntry;
+import org.accord.cases.sharing.Tlp;
+
+/** Stored cases for tests that work below the HTTP API. */
+public final class CaseMother {
+
+    private CaseMother() {
+    }
+
+    /** A case opened by {@code owner} of {@code originCountry}, as the service would store it. */
+    public static Case opened(String owner, String originCountry, Tlp tlp, List<SharingEntry> sharedWith,
+            List<String> namedRecipients) {
+        Instant now = Instant.parse("2025-01-01T00:00:00Z");
+        return new Case(null, tlp + " case of " + owner, "", "SD", CaseStatus.MONITORING, tlp, sharedWith,
+                namedRecipients, List.of(owner), List.of(), originCountry, null, owner, now, owner, now, null);
+    }
+}

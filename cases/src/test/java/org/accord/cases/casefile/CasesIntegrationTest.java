@@ -1,0 +1,301 @@
+package org.accord.cases.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.accord.identity.testing.AllianceLogins;
+import org.accord.identity.testing.EmbeddedMongo;
+import org.accord.identity.testing.KeycloakTestServer;
+import org.accord.identity.testing.TokenClaims;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The cases service as partner governments meet it: real alliance tokens from Keycloak, the embedded MongoDB
+ * server, plain HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CasesIntegrationTest {
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("cases"));
+        registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private static AllianceLogins logins() {
+        return KeycloakTestServer.shared().logins();
+    }
+
+    /** One brokered login per user for the whole class; tokens live five minutes. */
+    private static String tokenOf(String username) {
+        return TOKENS.computeIfAbsent(username, user -> logins().userToken(user));
+    }
+
+    @Test
+    void anAmberCaseSharedWithCanadaIsSeenByCanadaAndNotByTheUnitedStates() {
+        long canadaBefore = list("ca-officer", "size=100").get("totalItems").asLong();
+        long usBefore = list("us-officer", "size=100").get("totalItems").asLong();
+
+        HttpResponse<String> created = send("POST", "/api/cases", tokenOf("fr-officer"),
+                NewCaseBody.amberSharedWith("CA").json());
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode opened = NewCaseBody.parse(created.body());
+        String id = opened.get("id").asString();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/cases/" + id);
+        assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(opened.get("status").asString()).isEqualTo("MONITORING");
+        assertThat(opened.get("tlp").asString()).isEqualTo("AMBER");
+        assertThat(opened.get("originCountry").asString()).isEqualTo("FR");
+        assertThat(opened.get("owners").toString()).isEqualTo("[\"fr-officer\"]");
+        assertThat(opened.get("createdBy").asString()).isEqualTo("fr-officer");
+        assertThat(opened.get("sharedWith").toString()).isEqualTo("[{\"country\":\"CA\",\"access\":\"READ\"}]");
+        assertThat(opened.get("riskLevel").isNull()).isTrue();
+
+        HttpResponse<String> seenByCanada = send("GET", "/api/cases/" + id, tokenOf("ca-officer"), null);
+        assertThat(seenByCanada.statusCode()).isEqualTo(200);
+        assertThat(seenByCanada.headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(NewCaseBody.parse(seenByCanada.body())).isEqualTo(opened);
+
+        JsonNode canadaList = list("ca-officer", "size=100");
+        assertThat(canadaList.get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(canadaList.get("totalItems").asLong()).isEqualTo(canadaBefore + 1);
+
+        HttpResponse<String> hiddenFromUs = send("GET", "/api/cases/" + id, tokenOf("us-officer"), null);
+        String missingId = UUID.randomUUID().toString();
+        HttpResponse<String> missing = send("GET", "/api/cases/" + missingId, tokenOf("us-officer"), null);
+        assertThat(hiddenFromUs.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertProblem(hiddenFromUs, "not-found");
+        assertThat(hiddenFromUs.body().replace(id, "{id}")).isEqualTo(missing.body().replace(missingId, "{id}"));
+
+        JsonNode usList = list("us-officer", "size=100");
+        assertThat(ids(usList)).doesNotContain(id);
+        assertThat(usList.get("totalItems").asLong()).isEqualTo(usBefore);
+    }
+
+    @Test
+    void listsAreNewestFirstAndPaged() {
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            opened.add(NewCaseBody.parse(send("POST", "/api/cases", tokenOf("fr-officer"),
+                    NewCaseBody.labelled("GREEN").title("Green case " + i).json()).body()).get("id").asString());
+        }
+
+        JsonNode first = list("us-officer", "page=0&size=2");
+        JsonNode second = list("us-officer", "page=1&size=2");
+
+        assertThat(ids(first)).containsExactly(opened.get(2), opened.get(1));
+        assertThat(ids(second).get(0)).isEqualTo(opened.get(0));
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(first.get("totalItems").asLong()).isEqualTo(second.get("totalItems").asLong())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "size=0", "size=101", "page=-1", "size=many" })
+    void pageParametersOutOfRangeAreRefused(String query) {
+        HttpResponse<String> response = send("GET", "/api/cases?" + query, tokenOf("ca-officer"), null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblem(response, "invalid-input");
+        assertThat(fields(response)).containsExactly(query.substring(0, query.indexOf('=')));
+    }
+
+    @Test
+    void analystsCannotOpenCases() {
+        long stored = mongo.count(new Query(), Case.class);
+
+        HttpResponse<String> response = send("POST", "/api/cases", tokenOf("fr-analyst"),
+                NewCaseBody.labelled("GREEN").json());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertProblem(response, "forbidden");
+        assertThat(mongo.count(new Query(), Case.class)).isEqualTo(stored);
+    }
+
+    static Stream<Arguments> invalidCases() {
+        return Stream.of(
+                Arguments.of(NewCaseBody.labelled("GREEN").title(" "), List.of("title")),
+                Arguments.of(NewCaseBody.labelled("GREEN").title("x".repeat(201)), List.of("title")),
+                Arguments.of(NewCaseBody.labelled("GREEN").set("summary", "x".repeat(10_001)), List.of("summary")),
+                Arguments.of(NewCaseBody.labelled("GREEN").set("situationCountry", "ZZ"), List.of("situationCountry")),
+                Arguments.of(NewCaseBody.labelled("GREEN").set("situationCountry", "sd"), List.of("situationCountry")),
+                Arguments.of(NewCaseBody.labelled("PURPLE"), List.of("tlp")),
+                Arguments.of(NewCaseBody.labelled("GREEN").without("tlp").title(""), List.of("tlp", "title")),
+                Arguments.of(NewCaseBody.labelled("AMBER").sharedWithCountry("CN", "READ"),
+                        List.of("sharedWith[0].country")),
+                Arguments.of(NewCaseBody.labelled("AMBER").sharedWithGroup("NATO", "READ"),
+                        List.of("sharedWith[0].group")),
+                Arguments.of(NewCaseBody.labelled("AMBER").sharedWith("CA", "EU", "READ"), List.of("sharedWith[0]")),
+                Arguments.of(NewCaseBody.labelled("AMBER").sharedWithCountry("CA", "WRITE"),
+                        List.of("sharedWith[0].access")),
+                Arguments.of(NewCaseBody.labelled("AMBER").repeat("tags", "t", 51), List.of("tags")),
+                Arguments.of(NewCaseBody.labelled("AMBER").set("tags",
+                        NewCaseBody.parse("[\"" + "t".repeat(51) + "\"]")), List.of("tags[0]")),
+                Arguments.of(NewCaseBody.labelled("RED").repeat("namedRecipients", "user", 101),
+                        List.of("namedRecipients")),
+                Arguments.of(manySharingEntries(), List.of("sharedWith")),
+                Arguments.of(NewCaseBody.labelled("GREEN").set("title", NewCaseBody.parse("{\"$ne\":null}")),
+                        List.of("title")));
+    }
+
+    private static NewCaseBody manySharingEntries() {
+        NewCaseBody body = NewCaseBody.labelled("AMBER");
+        for (int i = 0; i < 51; i++) {
+            body.sharedWithCountry("CA", "READ");
+        }
+        return body;
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidCases")
+    void invalidInputNamesTheFieldsToFixAndStoresNothing(NewCaseBody body, List<String> badFields) {
+        long stored = mongo.count(new Query(), Case.class);
+
+        HttpResponse<String> response = send("POST", "/api/cases", tokenOf("fr-officer"), body.json());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblem(response, "invalid-input");
+        assertThat(fields(response)).containsExactlyInAnyOrderElementsOf(badFields);
+        assertThat(mongo.count(new Query(), Case.class)).isEqualTo(stored);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "colour", "originCountry", "status", "owners" })
+    void unknownFieldsAreRefused(String field) {
+        long stored = mongo.count(new Query(), Case.class);
+
+        HttpResponse<String> response = send("POST", "/api/cases", tokenOf("fr-officer"),
+                NewCaseBody.labelled("GREEN").set(field, "US").json());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblem(response, "invalid-input");
+        assertThat(fields(response)).containsExactly(field);
+        assertThat(mongo.count(new Query(), Case.class)).isEqualTo(stored);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"title\": ", "[1, 2]", "" })
+    void malformedBodiesAreRefused(String body) {
+        HttpResponse<String> response = send("POST", "/api/cases", tokenOf("fr-officer"), body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblem(response, "malformed-json");
+    }
+
+    @Test
+    void requestsWithoutAValidAllianceTokenAreUnauthenticated() {
+        String partnerSystem = logins().systemsToken("fr");
+        assertThat(send("GET", "/api/cases", partnerSystem, null).statusCode()).isEqualTo(200);
+
+        for (String token : new String[] { null, logins().nationalToken("fr-officer"),
+                TokenClaims.withPayloadEdited(partnerSystem, "\"country\":\"FR\"", "\"country\":\"US\"") }) {
+            HttpResponse<String> response = send("GET", "/api/cases", token, null);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertProblem(response, "unauthenticated");
+        }
+    }
+
+    @Test
+    void serviceTokensHaveNoCountryAndUserTokensNoInternalAccess() {
+        HttpResponse<String> service = send("GET", "/api/cases", logins().serviceToken("tasks"), null);
+        HttpResponse<String> internal = send("GET", "/internal/x", tokenOf("ca-officer"), null);
+
+        assertThat(service.statusCode()).isEqualTo(403);
+        assertProblem(service, "forbidden");
+        assertThat(internal.statusCode()).isEqualTo(403);
+        assertProblem(internal, "forbidden");
+    }
+
+    @Test
+    void healthIsOpenAndIncludesTheDatabase() {
+        HttpResponse<String> response = send("GET", "/actuator/health", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = NewCaseBody.parse(response.body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+    }
+
+    private JsonNode list(String username, String query) {
+        HttpResponse<String> response = send("GET", "/api/cases?" + query, tokenOf(username), null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return NewCaseBody.parse(response.body());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    private static List<String> fields(HttpResponse<String> response) {
+        List<String> fields = new ArrayList<>();
+        NewCaseBody.parse(response.body()).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String type) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = NewCaseBody.parse(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://accord.example/problems/" + type);
+        assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("org.accord");
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.accord.cases.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.accord.cases.casefile.Case;
+import org.accord.cases.casefile.CaseMother;
+import org.accord.identity.AllianceUser;
+import org.accord.identity.CountryRegistry;
+import org.accord.identity.CountryRegistryProperties;
+import org.accord.identity.testing.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/**
+ * The TLP rules as a table: one case per label, opened by fr-officer and shared with CA (READ) and the group EU
+ * (CONTRIBUTE), naming gb-analyst. Each caller must find exactly the expected cases through the query criteria and
+ * through the single-document check.
+ */
+class CaseAccessPolicyTest {
+
+    private static final CountryRegistry REGISTRY = CountryRegistry.of(new CountryRegistryProperties(null, null));
+
+    private static MongoClient client;
+    private static MongoTemplate mongo;
+    private static List<Case> cases;
+
+    private final CaseAccessPolicy policy = new CaseAccessPolicy(REGISTRY);
+
+    @BeforeAll
+    static void openOneCasePerLabel() {
+        client = MongoClients.create(EmbeddedMongo.shared().uri("policy"));
+        mongo = new MongoTemplate(client, "policy");
+        mongo.remove(new Query(), Case.class);
+        cases = EnumSet.allOf(Tlp.class).stream()
+                .map(tlp -> mongo.insert(CaseMother.opened("fr-officer", "FR", tlp,
+                        List.of(SharingEntry.country("CA", Access.READ), SharingEntry.group("EU", Access.CONTRIBUTE)),
+                        List.of("gb-analyst"))))
+                .toList();
+        // A case of another originator that nobody in the table is related to, except through CLEAR.
+        mongo.insert(CaseMother.opened("gb-officer", "GB", Tlp.AMBER, List.of(), List.of()));
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} of {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # relation                        | user         | country | CLEAR | GREEN | AMBER | AMBER_STRICT | RED
+            owner                             | fr-officer   | FR      | true  | true  | true  | true         | true
+            originating country, not an owner | fr-liaison   | FR      | true  | true  | true  | true         | false
+            country listed READ               | ca-officer   | CA      | true  | true  | true  | true         | false
+            country in a listed group         | de-analyst   | DE      | true  | true  | true  | true         | false
+            unlisted member country           | us-officer   | US      | true  | true  | false | false        | false
+            named recipient, another country  | gb-analyst   | GB      | true  | true  | false | false        | true
+            country outside the alliance      | xx-officer   | RU      | false | false | false | false        | false
+            """)
+    void queryAndCheckAgreeWithTheTable(String relation, String username, String country, boolean clear,
+            boolean green, boolean amber, boolean amberStrict, boolean red) {
+        AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of("officer"));
+        Set<Tlp> expected = EnumSet.noneOf(Tlp.class);
+        if (clear) {
+            expected.add(Tlp.CLEAR);
+        }
+        if (green) {
+            expected.add(Tlp.GREEN);
+        }
+        if (amber) {
+            expected.add(Tlp.AMBER);
+        }
+        if (amberStrict) {
+            expected.add(Tlp.AMBER_STRICT);
+        }
+        if (red) {
+            expected.add(Tlp.RED);
+        }
+
+        Set<Tlp> found = mongo.find(new Query(policy.visibleTo(user)), Case.class).stream()
+                .filter(c -> c.originCountry().equals("FR"))
+                .map(Case::tlp)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Tlp.class)));
+        Set<Tlp> allowed = cases.stream().filter(c -> policy.canSee(c, user)).map(Case::tlp)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Tlp.class)));
+
+        assertThat(found).as("found through the query criteria").isEqualTo(expected);
+        assertThat(allowed).as("allowed by the single-document check").isEqualTo(expected);
+        assertThat(mongo.count(new Query(policy.visibleTo(user)), Case.class))
+                .as("the count matches what the caller may see")
+                .isEqualTo(expected.size() + (country.equals("GB") ? 1 : 0));
+    }
+}
