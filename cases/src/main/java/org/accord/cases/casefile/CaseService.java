@@ -33,9 +33,9 @@ class CaseService {
         // MongoDB keeps milliseconds; truncating keeps the created answer equal to every later read.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Case opened = new Case(null, request.title(), request.summary(), request.situationCountry(),
-                CaseStatus.MONITORING, request.tlp(), request.sharedWith(), request.namedRecipients().stream()
-                        .distinct().toList(),
-                List.of(officer.username()), request.tags().stream().distinct().toList(), officer.country(), null,
+                CaseStatus.MONITORING, request.tlp(), request.sharedWith(),
+                request.namedRecipients().stream().distinct().toList(), List.of(officer.username()),
+                request.tags().stream().distinct().toList(), officer.country(), null,
                 officer.username(), now, officer.username(), now, null);
         return mongo.insert(opened);
     }

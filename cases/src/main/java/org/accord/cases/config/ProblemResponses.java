@@ -122,14 +122,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The request body is missing or is not well-formed JSON of the expected shape."));
     }
 
+    /** Framework-raised errors (unknown address, wrong method, …) get a stable type too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (body instanceof ProblemDetail detail && (detail.getType() == null
                 || URI.create("about:blank").equals(detail.getType()))) {
             detail.setType(BY_STATUS.getOrDefault(status.value(), URI.create(TYPES + "http-" + status.value())));
         }
-        return super.handleExceptionInternal(exception, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private ResponseEntity<Object> invalid(List<InvalidField> fields) {

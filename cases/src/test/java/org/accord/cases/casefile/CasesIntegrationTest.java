@@ -243,6 +243,17 @@ class CasesIntegrationTest {
     }
 
     @Test
+    void unknownAddressesAndMethodsAnswerWithProblems() {
+        HttpResponse<String> unknown = send("GET", "/api/no-such-address", tokenOf("ca-officer"), null);
+        HttpResponse<String> wrongMethod = send("DELETE", "/api/cases", tokenOf("ca-officer"), null);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertProblem(unknown, "not-found");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertProblem(wrongMethod, "method-not-allowed");
+    }
+
+    @Test
     void healthIsOpenAndIncludesTheDatabase() {
         HttpResponse<String> response = send("GET", "/actuator/health", null, null);
 
