@@ -5,16 +5,28 @@ import java.util.List;
 
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
+import org.accord.cases.timeline.EntryView;
+import org.accord.identity.AllianceUser;
 
-/** A case as the API shows it. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A case as the API shows it; a single case comes with its timeline as the caller may see it, a listed one without. */
 record CaseView(String id, String title, String summary, String situationCountry, CaseStatus status, Tlp tlp,
         List<SharingEntry> sharedWith, List<String> namedRecipients, List<String> owners, List<String> tags,
         String originCountry, RiskLevel riskLevel, String createdBy, Instant createdAt, String updatedBy,
-        Instant updatedAt, long version) {
+        Instant updatedAt, long version, @JsonInclude(JsonInclude.Include.NON_NULL) List<EntryView> entries) {
 
-    static CaseView of(Case c) {
+    static CaseView of(Case c, AllianceUser viewer) {
+        return withEntries(c, c.entries().stream().map(entry -> EntryView.of(entry, viewer)).toList());
+    }
+
+    static CaseView listed(Case c) {
+        return withEntries(c, null);
+    }
+
+    private static CaseView withEntries(Case c, List<EntryView> entries) {
         return new CaseView(c.id(), c.title(), c.summary(), c.situationCountry(), c.status(), c.tlp(), c.sharedWith(),
                 c.namedRecipients(), c.owners(), c.tags(), c.originCountry(), c.riskLevel(), c.createdBy(),
-                c.createdAt(), c.updatedBy(), c.updatedAt(), c.version());
+                c.createdAt(), c.updatedBy(), c.updatedAt(), c.version(), entries);
     }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.accord.cases.casefile.CaseConflictException;
 import org.accord.cases.casefile.CaseNotFoundException;
+import org.accord.cases.casefile.PreconditionFailedException;
+import org.accord.cases.casefile.PreconditionRequiredException;
 import org.accord.cases.sharing.ActionNotAllowedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -44,13 +48,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create(TYPES + "not-found");
     static final URI FORBIDDEN = URI.create(TYPES + "forbidden");
     static final URI INTERNAL = URI.create(TYPES + "internal-error");
+    static final URI PRECONDITION_REQUIRED = URI.create(TYPES + "precondition-required");
+    static final URI PRECONDITION_FAILED = URI.create(TYPES + "precondition-failed");
+    static final URI PAYLOAD_TOO_LARGE = URI.create(TYPES + "payload-too-large");
 
     private static final Map<Integer, URI> BY_STATUS = Map.of(
             400, URI.create(TYPES + "bad-request"),
             404, NOT_FOUND,
             405, URI.create(TYPES + "method-not-allowed"),
             406, URI.create(TYPES + "not-acceptable"),
-            413, URI.create(TYPES + "payload-too-large"),
+            413, PAYLOAD_TOO_LARGE,
             415, URI.create(TYPES + "unsupported-media-type"),
             500, INTERNAL);
 
@@ -69,6 +76,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ActionNotAllowedException.class)
     ResponseEntity<ProblemDetail> notAllowed(ActionNotAllowedException exception) {
         return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Not allowed", exception.getMessage());
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired() {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, PRECONDITION_REQUIRED, "If-Match required",
+                "Send the ETag of the version you are changing in If-Match.");
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException exception) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.PRECONDITION_FAILED);
+        if (exception.currentEtag() != null) {
+            response.eTag(exception.currentEtag());
+        }
+        return response.body(detail(HttpStatus.PRECONDITION_FAILED, PRECONDITION_FAILED, "Case changed",
+                "The case changed since the version named in If-Match; read it again and reapply your change."));
+    }
+
+    @ExceptionHandler(CaseConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(CaseConflictException exception) {
+        return problem(HttpStatus.CONFLICT, URI.create(TYPES + exception.reason().type()), exception.reason().title(),
+                exception.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
@@ -114,6 +143,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         JacksonException cause = causeOfType(exception, JacksonException.class);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid(List.of(new InvalidField(path(unknown), "is not a known field")));
+        }
+        if (cause instanceof InvalidNullException nullValue) {
+            return invalid(List.of(new InvalidField(path(nullValue),
+                    "must not be null; leave the field out to keep it unchanged")));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return invalid(List.of(new InvalidField(path(mismatch), mismatchMessage(mismatch))));

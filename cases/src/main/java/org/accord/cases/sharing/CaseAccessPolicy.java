@@ -3,6 +3,7 @@ package org.accord.cases.sharing;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,21 +13,28 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and act on a case, decided here and nowhere else. Reads of many cases use {@link #visibleTo} inside the
- * database query, so paging and counts never include what the caller may not see; single documents use
- * {@link #canSee}. Both express the same TLP rules:
- * CLEAR and GREEN for every member country; AMBER and AMBER_STRICT for the originating country and the countries
- * and groups on the sharing list; RED for the named recipients and the case owners only.
+ * Who may see and act on a case, decided here and nowhere else.
+ * <p>
+ * The TLP rules: CLEAR and GREEN for every member country; AMBER and AMBER_STRICT for the originating country and the
+ * countries and groups on the sharing list; RED for the named recipients and the case owners only. A visible case
+ * gives the originating country its originator's rights, a country listed with CONTRIBUTE (directly or through a
+ * group) contribution, everybody else reading. Analysts only read; only officers of the originating country change
+ * the sharing or the label, or close a case; recipients never re-share.
+ * <p>
+ * Reads of many cases match the case's stored {@link #audienceOf audience} against {@link #visibleTo the caller's
+ * keys} inside the database query, so paging and counts never include what the caller may not see. Single cases are
+ * checked by {@link #canSee}, which states the same rules directly on the sharing facts.
  */
 @Component
 public class CaseAccessPolicy {
 
-    static final String TLP = "tlp";
-    static final String ORIGIN_COUNTRY = "originCountry";
-    static final String SHARED_WITH_COUNTRY = "sharedWith.country";
-    static final String SHARED_WITH_GROUP = "sharedWith.group";
-    static final String NAMED_RECIPIENTS = "namedRecipients";
-    static final String OWNERS = "owners";
+    /** The stored field that list queries match; one multikey index prefix serves every visibility rule. */
+    public static final String AUDIENCE = "audience";
+
+    private static final String EVERY_MEMBER = "members";
+    private static final String COUNTRY = "country:";
+    private static final String GROUP = "group:";
+    private static final String USER = "user:";
 
     private final CountryRegistry registry;
 
@@ -34,30 +42,50 @@ public class CaseAccessPolicy {
         this.registry = registry;
     }
 
+    /**
+     * The keys under which a case can be found: names of countries, groups and users, never their expansion, so a
+     * change to a group's members counts at the next query.
+     */
+    public static List<String> audienceOf(Tlp tlp, String originCountry, List<SharingEntry> sharedWith,
+            List<String> namedRecipients, List<String> owners) {
+        if (tlp == null) {
+            return List.of();
+        }
+        Set<String> audience = new LinkedHashSet<>();
+        switch (tlp) {
+            case CLEAR, GREEN -> audience.add(EVERY_MEMBER);
+            case AMBER, AMBER_STRICT -> {
+                audience.add(COUNTRY + originCountry);
+                for (SharingEntry entry : sharedWith) {
+                    audience.add(entry.country() != null ? COUNTRY + entry.country() : GROUP + entry.group());
+                }
+            }
+            case RED -> {
+                owners.forEach(owner -> audience.add(USER + owner));
+                namedRecipients.forEach(recipient -> audience.add(USER + recipient));
+            }
+        }
+        return List.copyOf(audience);
+    }
+
     /** Matches exactly the cases {@code user} may see. */
     public Criteria visibleTo(AllianceUser user) {
+        return where(AUDIENCE).in(keysOf(user));
+    }
+
+    private List<String> keysOf(AllianceUser user) {
         String country = user.country();
         if (!registry.isMember(country)) {
-            return where("_id").in(List.of());
+            return List.of();
         }
-        List<Criteria> anyOf = new ArrayList<>();
-        anyOf.add(where(TLP).in(Tlp.CLEAR.name(), Tlp.GREEN.name()));
-        // Groups are matched by name, so a change to a group's members counts at the next query.
-        Set<String> groups = registry.groupsOf(country);
-        anyOf.add(new Criteria().andOperator(
-                where(TLP).in(Tlp.AMBER.name(), Tlp.AMBER_STRICT.name()),
-                new Criteria().orOperator(
-                        where(ORIGIN_COUNTRY).is(country),
-                        where(SHARED_WITH_COUNTRY).is(country),
-                        where(SHARED_WITH_GROUP).in(groups))));
+        List<String> keys = new ArrayList<>();
+        keys.add(EVERY_MEMBER);
+        keys.add(COUNTRY + country);
+        registry.groupsOf(country).forEach(group -> keys.add(GROUP + group));
         if (user.username() != null) {
-            anyOf.add(new Criteria().andOperator(
-                    where(TLP).is(Tlp.RED.name()),
-                    new Criteria().orOperator(
-                            where(NAMED_RECIPIENTS).is(user.username()),
-                            where(OWNERS).is(user.username()))));
+            keys.add(USER + user.username());
         }
-        return new Criteria().orOperator(anyOf);
+        return keys;
     }
 
     public boolean canSee(CaseSharing sharedCase, AllianceUser user) {
@@ -68,10 +96,46 @@ public class CaseAccessPolicy {
         return switch (sharedCase.tlp()) {
             case CLEAR, GREEN -> true;
             case AMBER, AMBER_STRICT -> country.equals(sharedCase.originCountry())
-                    || sharedCase.sharedWith().stream().anyMatch(entry -> country.equals(entry.country())
-                            || entry.group() != null && registry.expand(entry.group()).contains(country));
+                    || sharedCase.sharedWith().stream().anyMatch(entry -> reaches(entry, country));
             case RED -> user.username() != null && (sharedCase.namedRecipients().contains(user.username())
                     || sharedCase.owners().contains(user.username()));
+        };
+    }
+
+    /** How far the caller's country reaches into a case, whatever the caller's role. */
+    public CaseAccess accessOf(CaseSharing sharedCase, AllianceUser user) {
+        if (!canSee(sharedCase, user)) {
+            return CaseAccess.NONE;
+        }
+        if (user.country().equals(sharedCase.originCountry())) {
+            return CaseAccess.ORIGINATOR;
+        }
+        boolean contributes = sharedCase.sharedWith().stream()
+                .anyMatch(entry -> entry.access() == Access.CONTRIBUTE && reaches(entry, user.country()));
+        return contributes ? CaseAccess.CONTRIBUTE : CaseAccess.READ;
+    }
+
+    public AccessDecision decide(CaseSharing sharedCase, AllianceUser user, CaseAction action) {
+        CaseAccess access = accessOf(sharedCase, user);
+        if (access == CaseAccess.NONE) {
+            return AccessDecision.NOT_VISIBLE;
+        }
+        return switch (action) {
+            case READ -> AccessDecision.GRANTED;
+            // The audit tells who looked at the case: the originating country's business alone.
+            case READ_AUDIT -> access == CaseAccess.ORIGINATOR ? AccessDecision.GRANTED : AccessDecision.NOT_VISIBLE;
+            case EDIT, CONTRIBUTE -> {
+                if (!user.isOfficer()) {
+                    yield AccessDecision.forbidden("Analysts read cases; officers change them.");
+                }
+                yield access == CaseAccess.READ
+                        ? AccessDecision.forbidden("Your country may read this case but not contribute to it.")
+                        : AccessDecision.GRANTED;
+            }
+            case RELABEL, CLOSE, SHARE -> user.isOfficer() && access == CaseAccess.ORIGINATOR
+                    ? AccessDecision.GRANTED
+                    : AccessDecision.forbidden(
+                            "Only officers of the originating country change the sharing or the label, or close the case.");
         };
     }
 
@@ -80,5 +144,10 @@ public class CaseAccessPolicy {
         if (!registry.isMember(user.country()) || !user.isOfficer()) {
             throw new ActionNotAllowedException("Only officers open cases.");
         }
+    }
+
+    private boolean reaches(SharingEntry entry, String country) {
+        return country.equals(entry.country())
+                || entry.group() != null && registry.expand(entry.group()).contains(country);
     }
 }

@@ -16,7 +16,7 @@ public final class CaseMother {
     public static Case opened(String owner, String originCountry, Tlp tlp, List<SharingEntry> sharedWith,
             List<String> namedRecipients) {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
-        return new Case(null, tlp + " case of " + owner, "", "SD", CaseStatus.MONITORING, tlp, sharedWith,
-                namedRecipients, List.of(owner), List.of(), originCountry, null, owner, now, owner, now, null);
+        return Case.opened(null, tlp + " case of " + owner, "", "SD", tlp, sharedWith, namedRecipients, List.of(),
+                owner, originCountry, now);
     }
 }

@@ -2,21 +2,13 @@ package org.accord.cases.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.accord.identity.testing.AllianceLogins;
-import org.accord.identity.testing.EmbeddedMongo;
-import org.accord.identity.testing.KeycloakTestServer;
+import org.accord.cases.CasesApi;
 import org.accord.identity.testing.TokenClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,45 +16,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
-/**
- * The cases service as partner governments meet it: real alliance tokens from Keycloak, the embedded MongoDB
- * server, plain HTTP.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CasesIntegrationTest {
-
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("cases"));
-        registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
-    }
-
-    @LocalServerPort
-    int port;
+/** Opening, reading and listing cases, and the service's answers to bad requests. */
+class CasesIntegrationTest extends CasesApi {
 
     @Autowired
     MongoTemplate mongo;
-
-    private static AllianceLogins logins() {
-        return KeycloakTestServer.shared().logins();
-    }
-
-    /** One brokered login per user for the whole class; tokens live five minutes. */
-    private static String tokenOf(String username) {
-        return TOKENS.computeIfAbsent(username, user -> logins().userToken(user));
-    }
 
     @Test
     void anAmberCaseSharedWithCanadaIsSeenByCanadaAndNotByTheUnitedStates() {
@@ -267,46 +230,5 @@ class CasesIntegrationTest {
         HttpResponse<String> response = send("GET", "/api/cases?" + query, tokenOf(username), null);
         assertThat(response.statusCode()).isEqualTo(200);
         return NewCaseBody.parse(response.body());
-    }
-
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
-        return ids;
-    }
-
-    private static List<String> fields(HttpResponse<String> response) {
-        List<String> fields = new ArrayList<>();
-        NewCaseBody.parse(response.body()).get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        return fields;
-    }
-
-    private static void assertProblem(HttpResponse<String> response, String type) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = NewCaseBody.parse(response.body());
-        assertThat(problem.get("type").asString()).isEqualTo("https://accord.example/problems/" + type);
-        assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("org.accord");
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

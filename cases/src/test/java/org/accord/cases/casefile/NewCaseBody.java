@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Request bodies for {@code POST /api/cases}: a valid case to start from, and the edits a test needs. */
-final class NewCaseBody {
+public final class NewCaseBody {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,51 +22,51 @@ final class NewCaseBody {
         body.putArray("tags").add("darfur");
     }
 
-    static NewCaseBody labelled(String tlp) {
+    public static NewCaseBody labelled(String tlp) {
         return new NewCaseBody(tlp);
     }
 
-    static NewCaseBody amberSharedWith(String country) {
+    public static NewCaseBody amberSharedWith(String country) {
         return labelled("AMBER").sharedWithCountry(country, "READ");
     }
 
-    NewCaseBody title(String title) {
+    public NewCaseBody title(String title) {
         body.put("title", title);
         return this;
     }
 
-    NewCaseBody sharedWithCountry(String country, String access) {
+    public NewCaseBody sharedWithCountry(String country, String access) {
         ((ArrayNode) body.get("sharedWith")).addObject().put("country", country).put("access", access);
         return this;
     }
 
-    NewCaseBody sharedWithGroup(String group, String access) {
+    public NewCaseBody sharedWithGroup(String group, String access) {
         ((ArrayNode) body.get("sharedWith")).addObject().put("group", group).put("access", access);
         return this;
     }
 
-    NewCaseBody sharedWith(String country, String group, String access) {
+    public NewCaseBody sharedWith(String country, String group, String access) {
         ((ArrayNode) body.get("sharedWith")).addObject().put("country", country).put("group", group)
                 .put("access", access);
         return this;
     }
 
-    NewCaseBody set(String field, String value) {
+    public NewCaseBody set(String field, String value) {
         body.put(field, value);
         return this;
     }
 
-    NewCaseBody set(String field, JsonNode value) {
+    public NewCaseBody set(String field, JsonNode value) {
         body.set(field, value);
         return this;
     }
 
-    NewCaseBody without(String field) {
+    public NewCaseBody without(String field) {
         body.remove(field);
         return this;
     }
 
-    NewCaseBody repeat(String arrayField, String value, int times) {
+    public NewCaseBody repeat(String arrayField, String value, int times) {
         ArrayNode array = body.putArray(arrayField);
         for (int i = 0; i < times; i++) {
             array.add(value + i);
@@ -74,11 +74,36 @@ final class NewCaseBody {
         return this;
     }
 
-    String json() {
+    public NewCaseBody named(String... usernames) {
+        ArrayNode named = (ArrayNode) body.get("namedRecipients");
+        for (String username : usernames) {
+            named.add(username);
+        }
+        return this;
+    }
+
+    public NewCaseBody tagged(String... tags) {
+        ArrayNode array = body.putArray("tags");
+        for (String tag : tags) {
+            array.add(tag);
+        }
+        return this;
+    }
+
+    /** The body of {@code PUT /api/cases/{id}/sharing} that gives the case this body's audience. */
+    public String sharingJson() {
+        ObjectNode sharing = JSON.createObjectNode();
+        sharing.set("tlp", body.get("tlp"));
+        sharing.set("sharedWith", body.get("sharedWith"));
+        sharing.set("namedRecipients", body.get("namedRecipients"));
+        return JSON.writeValueAsString(sharing);
+    }
+
+    public String json() {
         return JSON.writeValueAsString(body);
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         return JSON.readTree(json);
     }
 }

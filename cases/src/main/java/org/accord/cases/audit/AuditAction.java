@@ -1,0 +1,6 @@
+package org.accord.cases.audit;
+
+/** What a caller did or tried to do with a case, as its access audit records it. */
+public enum AuditAction {
+    OPEN, READ, READ_ENTRIES, READ_ASSESSMENTS, UPDATE, SHARE, ADD_ENTRY, ADD_ASSESSMENT, READ_AUDIT, VERIFY_AUDIT
+}

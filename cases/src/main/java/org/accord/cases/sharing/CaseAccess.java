@@ -1,0 +1,6 @@
+package org.accord.cases.sharing;
+
+/** How far a caller's country reaches into one case, from nothing to the originator's rights. */
+public enum CaseAccess {
+    NONE, READ, CONTRIBUTE, ORIGINATOR
+}

@@ -1,0 +1,24 @@
+package org.accord.cases.timeline;
+
+import java.time.Instant;
+
+/**
+ * One entry of a case's timeline as stored. The source is kept in full; who may read it is decided when the entry is
+ * shown, by the country that recorded it.
+ *
+ * @param reliability the Admiralty grade: source reliability {@code A}–{@code F}, information credibility
+ *                    {@code 1}–{@code 6}, e.g. {@code B2}
+ */
+public record TimelineEntry(
+        String id,
+        EntryKind kind,
+        String text,
+        Instant occurredAt,
+        String location,
+        String source,
+        boolean sourceProtected,
+        String reliability,
+        String recordedBy,
+        String recordedByCountry,
+        Instant recordedAt) {
+}
