@@ -1,12 +1,15 @@
 package org.accord.cases.casefile;
 
 import java.net.URI;
+import java.util.Set;
 
 import org.accord.cases.audit.AuditAction;
 import org.accord.cases.sharing.SharingChange;
+import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("status", "situationCountry", "tlp", "riskLevel", "q",
+            "page", "size", "sort");
 
     private final CaseService cases;
 
@@ -46,9 +54,27 @@ class CaseController {
     }
 
     @GetMapping
-    CasePage list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, AllianceUser user) {
-        return cases.list(user, page, size);
+    CasePage list(@RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) @IsoCountry String situationCountry,
+            @RequestParam(required = false) Tlp tlp,
+            @RequestParam(required = false) RiskLevel riskLevel,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "updatedAt,desc") @Pattern(regexp = CaseQuery.SORT_PATTERN,
+                    message = "must be one of updatedAt, createdAt, title, riskLevel, status, "
+                            + "optionally followed by ,asc or ,desc") String sort,
+            @RequestParam MultiValueMap<String, String> parameters, AllianceUser user) {
+        // A parameter the list does not know (such as status[$ne]) or one given twice is refused, not ignored.
+        parameters.forEach((name, values) -> {
+            if (!LIST_PARAMETERS.contains(name)) {
+                throw new InvalidQueryException(name, "is not a parameter of the case list");
+            }
+            if (values.size() > 1) {
+                throw new InvalidQueryException(name, "must be given once");
+            }
+        });
+        return cases.list(new CaseQuery(status, situationCountry, tlp, riskLevel, q, page, size, sort), user);
     }
 
     @PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })

@@ -1,5 +1,7 @@
 package org.accord.cases.casefile;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.accord.cases.audit.AccessAudit;
 import org.accord.cases.audit.AuditAction;
@@ -24,8 +27,8 @@ import org.accord.identity.AllianceUser;
 import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +39,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseService {
 
-    private static final Sort RECENT_FIRST = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("_id"));
     private static final int WRITE_ATTEMPTS = 3;
 
     private final MongoOperations mongo;
@@ -76,14 +78,32 @@ public class CaseService {
         return found;
     }
 
-    CasePage list(AllianceUser user, int page, int size) {
-        Query visible = new Query(policy.visibleTo(user));
-        long total = mongo.count(visible, Case.class);
-        Query pageQuery = new Query(policy.visibleTo(user)).with(PageRequest.of(page, size, RECENT_FIRST));
+    /** One page of the cases the caller may see that match the query, filtered and ordered inside the database. */
+    CasePage list(CaseQuery request, AllianceUser user) {
+        Query query = new Query(policy.visibleTo(user));
+        if (request.status() != null) {
+            query.addCriteria(where("status").is(request.status()));
+        }
+        if (request.situationCountry() != null) {
+            query.addCriteria(where("situationCountry").is(request.situationCountry()));
+        }
+        if (request.tlp() != null) {
+            query.addCriteria(where("tlp").is(request.tlp()));
+        }
+        if (request.riskLevel() != null) {
+            query.addCriteria(where("riskLevel").is(request.riskLevel()));
+        }
+        Pattern text = request.text();
+        if (text != null) {
+            query.addCriteria(new Criteria().orOperator(where("title").regex(text), where("summary").regex(text),
+                    where("tags").regex(text)));
+        }
+        long total = mongo.count(query, Case.class);
+        query.with(PageRequest.of(request.page(), request.size(), request.order()));
         // A list shows the cases, not their timelines, assessments or pending events.
-        pageQuery.fields().exclude("entries").exclude("assessments").exclude("outbox");
-        List<CaseView> items = mongo.find(pageQuery, Case.class).stream().map(CaseView::listed).toList();
-        return new CasePage(items, page, size, total);
+        query.fields().exclude("entries").exclude("assessments").exclude("outbox");
+        List<CaseView> items = mongo.find(query, Case.class).stream().map(CaseView::listed).toList();
+        return new CasePage(items, request.page(), request.size(), total);
     }
 
     Case update(String id, CaseChanges changes, String ifMatch, AllianceUser user) {

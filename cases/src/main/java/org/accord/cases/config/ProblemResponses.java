@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.accord.cases.casefile.CaseConflictException;
 import org.accord.cases.casefile.CaseNotFoundException;
+import org.accord.cases.casefile.InvalidQueryException;
 import org.accord.cases.casefile.PreconditionFailedException;
 import org.accord.cases.casefile.PreconditionRequiredException;
 import org.accord.cases.sharing.ActionNotAllowedException;
@@ -78,6 +79,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Not allowed", exception.getMessage());
     }
 
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Object> invalidQuery(InvalidQueryException exception) {
+        return invalid(List.of(new InvalidField(exception.parameter(), exception.getMessage())));
+    }
+
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<ProblemDetail> preconditionRequired() {
         return problem(HttpStatus.PRECONDITION_REQUIRED, PRECONDITION_REQUIRED, "If-Match required",
@@ -134,7 +140,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
-        return invalid(List.of(new InvalidField(field, "has the wrong type")));
+        Class<?> target = exception.getRequiredType();
+        return invalid(List.of(new InvalidField(field, target != null && target.isEnum() ? oneOf(target)
+                : "has the wrong type")));
     }
 
     @Override
@@ -204,11 +212,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String mismatchMessage(MismatchedInputException mismatch) {
         Class<?> target = mismatch.getTargetType();
-        if (target != null && target.isEnum()) {
-            return Stream.of(target.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", ", "must be one of ", ""));
-        }
-        return "has the wrong type";
+        return target != null && target.isEnum() ? oneOf(target) : "has the wrong type";
+    }
+
+    private static String oneOf(Class<?> enumType) {
+        return Stream.of(enumType.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", ", "must be one of ", ""));
     }
 
     private static <T extends Throwable> T causeOfType(Throwable throwable, Class<T> type) {

@@ -8,7 +8,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.accord.cases.CasesApi;
 import org.accord.cases.casefile.Case;
@@ -20,11 +22,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The access rules as two tables, every call with a real token. One case per TLP, opened by fr-officer, shared with
  * CA (READ), DE (CONTRIBUTE) and the group EUROPE (CONTRIBUTE: GB, FR, DE), naming us-liaison, de-officer and
  * fr-analyst. The first table says what each caller may do with each of them; the second what every endpoint
- * answers for that.
+ * answers for that. The list shows each caller exactly the cases it may do anything with, and counts only them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseAccessIntegrationTest extends CasesApi {
@@ -70,9 +74,10 @@ class CaseAccessIntegrationTest extends CasesApi {
     private final Map<Tlp, String> caseOf = new EnumMap<>(Tlp.class);
     private final Map<Tlp, NewCaseBody> bodyOf = new EnumMap<>(Tlp.class);
 
+    private final String marker = "matrix-" + UUID.randomUUID();
+
     @BeforeAll
     void openOneCasePerLabel() {
-        String marker = "matrix-" + UUID.randomUUID();
         for (Tlp tlp : LABELS) {
             NewCaseBody body = NewCaseBody.labelled(tlp.name()).title(tlp + " case of the access table")
                     .sharedWithCountry("CA", "READ").sharedWithCountry("DE", "CONTRIBUTE")
@@ -126,6 +131,14 @@ class CaseAccessIntegrationTest extends CasesApi {
         }
 
         assertThat(answered).as(user + ", " + relation).containsExactlyEntriesOf(expected);
+
+        HttpResponse<String> listed = as(user, "GET", "/api/cases?size=100&q=" + marker, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode page = parse(listed.body());
+        Set<String> visible = LABELS.stream().filter(tlp -> capabilities.get(tlp) != Capability.NONE)
+                .map(caseOf::get).collect(Collectors.toSet());
+        assertThat(ids(page)).as("the list of " + user).containsExactlyInAnyOrderElementsOf(visible);
+        assertThat(page.get("totalItems").asLong()).as("the count of " + user).isEqualTo(visible.size());
     }
 
     private int call(String endpoint, String user, Tlp tlp) {
