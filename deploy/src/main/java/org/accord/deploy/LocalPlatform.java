@@ -287,23 +287,12 @@ public final class LocalPlatform implements AutoCloseable {
         return ResidentMemory.ofLauncherAndChildren();
     }
 
-    /** Keycloak runs a script that runs Keycloak's JVM: both end, even when the script does not wait. */
+    /** Keycloak as one of the parts, named in messages. */
     private record KeycloakPart(KeycloakServer server) implements AutoCloseable {
 
         @Override
         public void close() {
-            List<ProcessHandle> descendants = server.isRunning()
-                    ? ProcessHandle.of(server.pid()).stream().flatMap(ProcessHandle::descendants).toList()
-                    : List.of();
             server.close();
-            for (ProcessHandle left : descendants) {
-                left.destroy();
-                try {
-                    left.onExit().get(20, TimeUnit.SECONDS);
-                } catch (Exception notEnded) {
-                    left.destroyForcibly();
-                }
-            }
         }
 
         @Override

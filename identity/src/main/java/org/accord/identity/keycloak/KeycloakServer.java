@@ -86,19 +86,29 @@ public final class KeycloakServer implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Stops Keycloak. Its start script sometimes runs the JVM as a child instead of replacing itself with it, so the
+     * script's descendants are stopped too, never left running.
+     */
     @Override
     public void close() {
         if (process == null) {
             return;
         }
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
-        try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+        descendants.forEach(ProcessHandle::destroy);
+        List<ProcessHandle> all = new ArrayList<>(descendants);
+        all.add(process.toHandle());
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                handle.destroyForcibly();
+            } catch (InterruptedException e) {
+                handle.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 
