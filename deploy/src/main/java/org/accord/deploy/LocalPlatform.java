@@ -174,6 +174,9 @@ public final class LocalPlatform implements AutoCloseable {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", Integer.toString(settings.ports().smtp()));
         }
+        if (service.equals("tasks")) {
+            properties.put("accord.tasks.cases-url", "http://localhost:" + settings.ports().cases());
+        }
         return properties;
     }
 
