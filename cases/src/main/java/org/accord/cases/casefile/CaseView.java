@@ -17,7 +17,7 @@ record CaseView(String id, String title, String summary, String situationCountry
         Instant updatedAt, long version, @JsonInclude(JsonInclude.Include.NON_NULL) List<EntryView> entries) {
 
     static CaseView of(Case c, AllianceUser viewer) {
-        return withEntries(c, c.entries().stream().map(entry -> EntryView.of(entry, viewer)).toList());
+        return withEntries(c, EntryView.timelineOf(c.entries(), viewer));
     }
 
     static CaseView listed(Case c) {

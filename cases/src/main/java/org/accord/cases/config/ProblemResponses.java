@@ -1,6 +1,7 @@
 package org.accord.cases.config;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String mismatchMessage(MismatchedInputException mismatch) {
         Class<?> target = mismatch.getTargetType();
+        if (target == Instant.class) {
+            return "must be an ISO-8601 UTC time such as 2025-01-31T12:00:00Z";
+        }
         return target != null && target.isEnum() ? oneOf(target) : "has the wrong type";
     }
 

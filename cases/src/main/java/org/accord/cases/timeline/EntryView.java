@@ -1,6 +1,7 @@
 package org.accord.cases.timeline;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.accord.identity.AllianceUser;
 
@@ -10,6 +11,11 @@ import org.accord.identity.AllianceUser;
  */
 public record EntryView(String id, EntryKind kind, String text, Instant occurredAt, String location, String source,
         boolean sourceProtected, String reliability, String recordedBy, String recordedByCountry, Instant recordedAt) {
+
+    /** A case's timeline in the order things happened, as the caller may see it. */
+    public static List<EntryView> timelineOf(List<TimelineEntry> entries, AllianceUser viewer) {
+        return entries.stream().sorted(TimelineEntry.CHRONOLOGICAL).map(entry -> of(entry, viewer)).toList();
+    }
 
     public static EntryView of(TimelineEntry entry, AllianceUser viewer) {
         boolean hidden = entry.sourceProtected() && !entry.recordedByCountry().equals(viewer.country());

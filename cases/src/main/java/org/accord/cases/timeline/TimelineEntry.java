@@ -1,6 +1,7 @@
 package org.accord.cases.timeline;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One entry of a case's timeline as stored. The source is kept in full; who may read it is decided when the entry is
@@ -21,4 +22,8 @@ public record TimelineEntry(
         String recordedBy,
         String recordedByCountry,
         Instant recordedAt) {
+
+    /** The order things happened; entries about the same moment in the order they were recorded. */
+    public static final Comparator<TimelineEntry> CHRONOLOGICAL = Comparator.comparing(TimelineEntry::occurredAt)
+            .thenComparing(TimelineEntry::recordedAt);
 }

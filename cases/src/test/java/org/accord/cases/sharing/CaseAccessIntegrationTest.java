@@ -64,6 +64,8 @@ class CaseAccessIntegrationTest extends CasesApi {
             PATCH tlp       | 404 | 403 | 403 | 403 | 200
             PATCH close     | 404 | 403 | 403 | 403 | 200
             PUT sharing     | 404 | 403 | 403 | 403 | 200
+            GET entries     | 404 | 200 | 200 | 200 | 200
+            POST entry      | 404 | 403 | 403 | 201 | 201
             """;
 
     private static final List<Tlp> LABELS = List.of(Tlp.values());
@@ -163,6 +165,10 @@ class CaseAccessIntegrationTest extends CasesApi {
             }
             case "PUT sharing" -> as(user, "PUT", "/api/cases/" + id + "/sharing", bodyOf.get(tlp).sharingJson())
                     .statusCode();
+            case "GET entries" -> as(user, "GET", "/api/cases/" + id + "/entries", null).statusCode();
+            case "POST entry" -> as(user, "POST", "/api/cases/" + id + "/entries",
+                    "{\"kind\":\"OBSERVATION\",\"text\":\"Seen by " + user
+                            + "\",\"occurredAt\":\"2025-03-01T08:00:00Z\"}").statusCode();
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

@@ -1,0 +1,53 @@
+package org.accord.cases.timeline;
+
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.accord.cases.audit.AuditAction;
+import org.accord.cases.casefile.Case;
+import org.accord.cases.casefile.CaseConflictException;
+import org.accord.cases.casefile.CaseService;
+import org.accord.cases.casefile.CaseStatus;
+import org.accord.cases.casefile.Revision;
+import org.accord.cases.events.CaseEvent;
+import org.accord.cases.sharing.CaseAction;
+import org.accord.identity.AllianceUser;
+import org.springframework.stereotype.Service;
+
+/** Adds entries to case timelines and reads them back, through the case's access rules and audit. */
+@Service
+class CaseTimeline {
+
+    private final CaseService cases;
+
+    CaseTimeline(CaseService cases) {
+        this.cases = cases;
+    }
+
+    /** Records the entry and its {@code EntryAdded} event in one write; answers the case as stored and the entry. */
+    Added add(String caseId, NewEntry request, String ifMatch, AllianceUser user) {
+        TimelineEntry entry = new TimelineEntry(UUID.randomUUID().toString(), request.kind(), request.text(),
+                request.occurredAt().truncatedTo(ChronoUnit.MILLIS), request.location(), request.source(),
+                request.protectsSource(), request.reliability(), user.username(), user.country(), cases.now());
+        Case saved = cases.write(caseId, user, CaseAction.CONTRIBUTE, AuditAction.ADD_ENTRY, ifMatch, false,
+                current -> {
+                    if (current.status() == CaseStatus.CLOSED) {
+                        throw CaseService.closed();
+                    }
+                    if (current.entries().size() >= Case.MAX_ENTRIES) {
+                        throw new CaseConflictException(CaseConflictException.Reason.LIMIT_REACHED,
+                                "A case holds at most " + Case.MAX_ENTRIES + " timeline entries.");
+                    }
+                    return Revision.of(current.withEntry(entry),
+                            CaseEvent.entryAdded(entry.id(), entry.kind().name()));
+                });
+        return new Added(saved, entry);
+    }
+
+    Case read(String caseId, AllianceUser user) {
+        return cases.read(caseId, user, AuditAction.READ_ENTRIES);
+    }
+
+    record Added(Case saved, TimelineEntry entry) {
+    }
+}
