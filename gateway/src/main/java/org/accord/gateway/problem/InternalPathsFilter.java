@@ -4,6 +4,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -15,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
  * through and nobody learns that the address means something.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 final class InternalPathsFilter implements WebFilter {
 
     private final ProblemResponses problems;
@@ -28,7 +29,9 @@ final class InternalPathsFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         if (path.equals("/internal") || path.startsWith("/internal/")) {
-            return problems.write(exchange, GatewayProblem.NOT_FOUND);
+            // read what the client sent before answering, so its connection stays usable for the next request
+            return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release)
+                    .then(Mono.defer(() -> problems.write(exchange, GatewayProblem.NOT_FOUND)));
         }
         return chain.filter(exchange);
     }
