@@ -5,12 +5,16 @@ import java.util.List;
 
 import org.accord.cases.casefile.RiskLevel;
 
-/** One assessment of a case against the fourteen risk factors, kept as history, and the level derived from it. */
+/**
+ * One assessment of a case against the fourteen risk factors, kept as history, with the level derived from it and
+ * whether it escalated the case.
+ */
 public record RiskAssessment(
         String id,
         List<FactorScore> factors,
         int weightedScore,
         RiskLevel riskLevel,
+        boolean escalated,
         String assessedBy,
         String assessedByCountry,
         Instant assessedAt) {

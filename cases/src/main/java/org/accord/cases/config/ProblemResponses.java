@@ -198,11 +198,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return error instanceof FieldError fieldError ? fieldError.getField() : parameter;
     }
 
-    /** The JSON path of the offending value, as {@code sharedWith[0].access}. */
+    /** The JSON path of the offending value, as {@code sharedWith[0].access} or {@code factors[RF2].score}. */
     private static String path(JacksonException exception) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : exception.getPath()) {
-            if (reference.getPropertyName() != null) {
+            if (reference.getPropertyName() != null && reference.from() instanceof Map) {
+                // Keys of a map as bean validation names them, e.g. factors[RF2].
+                path.append('[').append(reference.getPropertyName()).append(']');
+            } else if (reference.getPropertyName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.accord.cases.CasesApi;
 import org.accord.cases.casefile.Case;
@@ -66,9 +67,16 @@ class CaseAccessIntegrationTest extends CasesApi {
             PUT sharing     | 404 | 403 | 403 | 403 | 200
             GET entries     | 404 | 200 | 200 | 200 | 200
             POST entry      | 404 | 403 | 403 | 201 | 201
+            GET assessments | 404 | 200 | 200 | 200 | 200
+            POST assessment | 404 | 403 | 403 | 201 | 201
             """;
 
     private static final List<Tlp> LABELS = List.of(Tlp.values());
+
+    /** An assessment scoring every factor 0. */
+    private static final String CALM = IntStream.rangeClosed(1, 14)
+            .mapToObj(i -> "\"RF" + i + "\":{\"score\":0,\"note\":\"No sign\"}")
+            .collect(Collectors.joining(",", "{\"factors\":{", "}}"));
 
     @Autowired
     MongoTemplate mongo;
@@ -169,6 +177,8 @@ class CaseAccessIntegrationTest extends CasesApi {
             case "POST entry" -> as(user, "POST", "/api/cases/" + id + "/entries",
                     "{\"kind\":\"OBSERVATION\",\"text\":\"Seen by " + user
                             + "\",\"occurredAt\":\"2025-03-01T08:00:00Z\"}").statusCode();
+            case "GET assessments" -> as(user, "GET", "/api/cases/" + id + "/assessments", null).statusCode();
+            case "POST assessment" -> as(user, "POST", "/api/cases/" + id + "/assessments", CALM).statusCode();
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
