@@ -69,6 +69,8 @@ class CaseAccessIntegrationTest extends CasesApi {
             POST entry      | 404 | 403 | 403 | 201 | 201
             GET assessments | 404 | 200 | 200 | 200 | 200
             POST assessment | 404 | 403 | 403 | 201 | 201
+            GET audit       | 404 | 404 | 200 | 404 | 200
+            GET verification| 404 | 404 | 200 | 404 | 200
             """;
 
     private static final List<Tlp> LABELS = List.of(Tlp.values());
@@ -179,6 +181,9 @@ class CaseAccessIntegrationTest extends CasesApi {
                             + "\",\"occurredAt\":\"2025-03-01T08:00:00Z\"}").statusCode();
             case "GET assessments" -> as(user, "GET", "/api/cases/" + id + "/assessments", null).statusCode();
             case "POST assessment" -> as(user, "POST", "/api/cases/" + id + "/assessments", CALM).statusCode();
+            case "GET audit" -> as(user, "GET", "/api/cases/" + id + "/audit", null).statusCode();
+            case "GET verification" -> as(user, "GET", "/api/cases/" + id + "/audit/verification", null)
+                    .statusCode();
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

@@ -1,0 +1,47 @@
+package org.accord.cases.audit;
+
+import org.accord.cases.casefile.CaseService;
+import org.accord.cases.sharing.CaseAction;
+import org.accord.identity.AllianceUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The access audit of a case, for the originating country alone; to everyone else it does not exist. */
+@RestController
+@RequestMapping("/api/cases/{caseId}/audit")
+class AuditController {
+
+    private final CaseService cases;
+    private final AccessAudit audit;
+
+    AuditController(CaseService cases, AccessAudit audit) {
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    AuditPage page(@PathVariable String caseId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size, AllianceUser user) {
+        opened(caseId, user, AuditAction.READ_AUDIT);
+        return audit.page(caseId, page, size);
+    }
+
+    @GetMapping("/verification")
+    ChainVerification verification(@PathVariable String caseId, AllianceUser user) {
+        opened(caseId, user, AuditAction.VERIFY_AUDIT);
+        return audit.verify(caseId);
+    }
+
+    /** Looking at the audit is itself recorded in it. */
+    private void opened(String caseId, AllianceUser user, AuditAction action) {
+        var found = cases.authorize(caseId, user, CaseAction.READ_AUDIT, action);
+        audit.record(caseId, user, action, AuditOutcome.GRANTED, found.version());
+    }
+}
