@@ -19,6 +19,7 @@ import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * plain HTTP. Every wired test extends this class, so they all share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MongoCommands.Recording.class)
 public abstract class CasesApi {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();

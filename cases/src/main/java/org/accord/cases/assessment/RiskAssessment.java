@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.accord.cases.casefile.RiskLevel;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
  * One assessment of a case against the fourteen risk factors, kept as history, with the level derived from it and
  * whether it escalated the case.
  */
 public record RiskAssessment(
-        String id,
+        @Field("id") String id,
         List<FactorScore> factors,
         int weightedScore,
         RiskLevel riskLevel,

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseService {
 
-    private static final int WRITE_ATTEMPTS = 3;
+    private static final int WRITE_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
     private final CaseAccessPolicy policy;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseEvent(
-        String id,
+        @Field("id") String id,
         CaseEventType type,
         long sequence,
         String caseId,

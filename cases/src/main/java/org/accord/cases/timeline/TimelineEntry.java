@@ -3,6 +3,8 @@ package org.accord.cases.timeline;
 import java.time.Instant;
 import java.util.Comparator;
 
+import org.springframework.data.mongodb.core.mapping.Field;
+
 /**
  * One entry of a case's timeline as stored. The source is kept in full; who may read it is decided when the entry is
  * shown, by the country that recorded it.
@@ -11,7 +13,7 @@ import java.util.Comparator;
  *                    {@code 1}–{@code 6}, e.g. {@code B2}
  */
 public record TimelineEntry(
-        String id,
+        @Field("id") String id,
         EntryKind kind,
         String text,
         Instant occurredAt,
