@@ -1,0 +1,5 @@
+package org.accord.tasks.action;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,129 @@
+package org.accord.tasks.action;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.accord.tasks.cases.CaseAudience;
+import org.accord.tasks.cases.CaseFacts;
+import org.accord.tasks.cases.CasesClient;
+import org.accord.tasks.config.Caller;
+import org.accord.identity.CountryRegistry;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and act on a coordinated action, decided here and nowhere else.
+ * <p>
+ * An action is visible to a user whose country requested it or is addressed by it, and only while the cases service
+ * shows the user the action's case (asked with the user's own token, so a case narrowed later hides its actions at
+ * once). Analysts read; officers and liaison staff of the requesting country propose, edit and cancel; users of an
+ * addressed country (not analysts) move its assignment; only its liaison staff name its assignee; officers and
+ * liaison staff of any country involved comment. A hidden action answers 404, a visible one the caller may not change
+ * 403.
+ * <p>
+ * Lists are filtered inside the database: the query first finds the distinct cases of the actions the caller's
+ * country is party to, asks cases which of those the caller can see, and then pages and counts only the actions on
+ * those cases. Neither a page nor {@code totalItems} ever includes an action on a case the caller cannot see.
+ */
+@Component
+public class TaskAccessPolicy {
+
+    static final String PARTIES = "parties";
+    static final String CASE_ID = "caseId";
+
+    private final CountryRegistry registry;
+    private final CasesClient cases;
+    private final CaseAudience audience;
+    private final MongoOperations mongo;
+
+    TaskAccessPolicy(CountryRegistry registry, CasesClient cases, CaseAudience audience, MongoOperations mongo) {
+        this.registry = registry;
+        this.cases = cases;
+        this.audience = audience;
+        this.mongo = mongo;
+    }
+
+    /** Matches exactly the actions {@code caller} may see among those that match {@code filters}. */
+    Criteria visibleTo(Caller caller, List<Criteria> filters) {
+        if (!registry.isMember(caller.country())) {
+            return where(PARTIES).in(List.of());
+        }
+        List<Criteria> candidates = new ArrayList<>(filters);
+        candidates.add(where(PARTIES).is(caller.country()));
+        List<String> caseIds = mongo.findDistinct(new Query(all(candidates)), CASE_ID, Action.class, String.class);
+        Set<String> visibleCases = cases.visibleAmong(caseIds, caller);
+        candidates.add(where(CASE_ID).in(visibleCases));
+        return all(candidates);
+    }
+
+    /** The action if the caller may see it, else the same 404 as for one that does not exist. */
+    Action requireVisible(Action action, Caller caller) {
+        if (action == null || !isParty(action, caller) || cases.caseAsSeenBy(action.caseId(), caller).isEmpty()) {
+            throw ActionNotFoundException.action();
+        }
+        return action;
+    }
+
+    /**
+     * An officer or liaison of a member country proposes an action on a case it can see, to countries that can see
+     * it too. The countries that cannot are named in the refusal.
+     */
+    void checkMayPropose(Caller caller, String caseId, List<String> countries) {
+        if (!registry.isMember(caller.country()) || !caller.user().isOfficer()) {
+            throw new ActionNotAllowedException("Analysts read coordinated actions; officers propose them.");
+        }
+        CaseFacts facts = cases.caseAsSeenBy(caseId, caller)
+                .orElseThrow(() -> new ActionRefusedException(ActionRefusedException.Reason.UNKNOWN_CASE,
+                        "There is no case with this id that you may see.", List.of()));
+        List<String> blind = audience.unableToSee(facts, countries, caller.country());
+        if (!blind.isEmpty()) {
+            throw new ActionRefusedException(ActionRefusedException.Reason.COUNTRY_CANNOT_SEE_CASE,
+                    "Only countries that can see the case can be addressed; these cannot: "
+                            + String.join(", ", blind) + ".",
+                    blind);
+        }
+    }
+
+    /** The requesting country's officers and liaison staff edit and cancel the action. */
+    void checkMayEdit(Action action, Caller caller) {
+        if (!caller.user().isOfficer() || !caller.country().equals(action.requestingCountry())) {
+            throw new ActionNotAllowedException(
+                    "Only officers of the requesting country edit or cancel a coordinated action.");
+        }
+    }
+
+    /** Only users of the addressed country, and not its analysts, move its assignment. */
+    void checkMayMove(String country, Caller caller) {
+        if (!caller.user().isOfficer() || !caller.country().equals(country)) {
+            throw new ActionNotAllowedException("Only officers and liaison staff of " + country
+                    + " move its assignment.");
+        }
+    }
+
+    /** Only the addressed country's liaison staff name who works on its assignment. */
+    void checkMayNameAssignee(String country, Caller caller) {
+        if (!caller.user().isLiaison() || !caller.country().equals(country)) {
+            throw new ActionNotAllowedException("Only liaison staff of " + country + " name its assignee.");
+        }
+    }
+
+    /** Officers and liaison staff of the requesting or an addressed country comment. */
+    void checkMayComment(Caller caller) {
+        if (!caller.user().isOfficer()) {
+            throw new ActionNotAllowedException("Analysts read coordinated actions; officers comment on them.");
+        }
+    }
+
+    private static boolean isParty(Action action, Caller caller) {
+        return caller.country() != null && action.parties().contains(caller.country());
+    }
+
+    private static Criteria all(List<Criteria> criteria) {
+        return criteria.size() == 1 ? criteria.get(0) : new Criteria().andOperator(criteria);
+    }
+}
