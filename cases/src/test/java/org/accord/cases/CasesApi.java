@@ -20,8 +20,11 @@ import org.accord.identity.testing.TokenClaims;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.mongodb.client.MongoClients;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +41,7 @@ public abstract class CasesApi {
 
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static MongoTemplate database;
 
     private record Token(String value, Instant expires) {
     }
@@ -70,6 +74,17 @@ public abstract class CasesApi {
                 : logins().userToken(user);
         long expires = parse(TokenClaims.payload(value)).get("exp").asLong();
         return new Token(value, Instant.ofEpochSecond(expires));
+    }
+
+    /**
+     * The service's database through a client of the tests' own, so what tests read and edit directly is never taken
+     * for a query of the service's.
+     */
+    protected static synchronized MongoTemplate database() {
+        if (database == null) {
+            database = new MongoTemplate(MongoClients.create(EmbeddedMongo.shared().uri("cases")), "cases");
+        }
+        return database;
     }
 
     public static JsonNode parse(String json) {

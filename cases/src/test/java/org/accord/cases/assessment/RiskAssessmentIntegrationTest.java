@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -26,8 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Assessments on the UN Framework of Analysis: history, the level rule, escalation, and bad scores. */
 class RiskAssessmentIntegrationTest extends CasesApi {
 
-    @Autowired
-    MongoTemplate mongo;
+    private final MongoTemplate mongo = database();
 
     private String amberCase(String... tags) {
         NewCaseBody body = NewCaseBody.labelled("AMBER").sharedWithCountry("DE", "CONTRIBUTE")

@@ -15,7 +15,6 @@ import org.accord.cases.CasesApi;
 import org.accord.cases.casefile.NewCaseBody;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -26,8 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 class AccessAuditIntegrationTest extends CasesApi {
 
-    @Autowired
-    MongoTemplate mongo;
+    private final MongoTemplate mongo = database();
 
     private String amberCase() {
         return open("fr-officer", NewCaseBody.labelled("AMBER").sharedWithCountry("CA", "READ").json())

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -20,8 +19,7 @@ import tools.jackson.databind.JsonNode;
 /** Changing a case: optimistic concurrency with ETag and If-Match, the editable fields, sharing, closing. */
 class CaseChangesIntegrationTest extends CasesApi {
 
-    @Autowired
-    MongoTemplate mongo;
+    private final MongoTemplate mongo = database();
 
     private JsonNode amberCase() {
         return open("fr-officer", NewCaseBody.labelled("AMBER").sharedWithCountry("CA", "READ")

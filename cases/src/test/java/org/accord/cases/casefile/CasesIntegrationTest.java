@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -24,8 +23,7 @@ import tools.jackson.databind.JsonNode;
 /** Opening, reading and listing cases, and the service's answers to bad requests. */
 class CasesIntegrationTest extends CasesApi {
 
-    @Autowired
-    MongoTemplate mongo;
+    private final MongoTemplate mongo = database();
 
     @Test
     void anAmberCaseSharedWithCanadaIsSeenByCanadaAndNotByTheUnitedStates() {

@@ -34,8 +34,7 @@ class CaseEventsIntegrationTest extends CasesApi {
             .mapToObj(i -> "\"RF" + i + "\":{\"score\":" + (i == 11 ? 3 : 0) + ",\"note\":\"n\"}")
             .reduce((a, b) -> a + "," + b).orElseThrow() + "}}";
 
-    @Autowired
-    MongoTemplate mongo;
+    private final MongoTemplate mongo = database();
 
     @Autowired
     MongoCommands commands;

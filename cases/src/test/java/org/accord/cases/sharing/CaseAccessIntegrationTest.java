@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -80,8 +79,7 @@ class CaseAccessIntegrationTest extends CasesApi {
             .mapToObj(i -> "\"RF" + i + "\":{\"score\":0,\"note\":\"No sign\"}")
             .collect(Collectors.joining(",", "{\"factors\":{", "}}"));
 
-    @Autowired
-    MongoTemplate mongo;
+    private final MongoTemplate mongo = database();
 
     private final Map<Tlp, String> caseOf = new EnumMap<>(Tlp.class);
     private final Map<Tlp, NewCaseBody> bodyOf = new EnumMap<>(Tlp.class);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Timeline entries: who may add them, the order they are shown in, and protected sources. */
 class TimelineIntegrationTest extends CasesApi {
 
-    @Autowired
-    MongoTemplate mongo;
+    private final MongoTemplate mongo = database();
 
     private String amberCase() {
         return open("fr-officer", NewCaseBody.labelled("AMBER").sharedWithCountry("CA", "READ")
