@@ -59,6 +59,11 @@ public final class CasesStub {
         return shared;
     }
 
+    /** The stand-in server itself, for a test that scripts a sequence of answers. */
+    public WireMockServer server() {
+        return server;
+    }
+
     public String url() {
         return server.baseUrl();
     }
