@@ -44,11 +44,11 @@ public record Case(
         Instant updatedAt,
         List<TimelineEntry> entries,
         List<RiskAssessment> assessments,
-        long eventSequence,
+        Long eventSequence,
         List<CaseEvent> outbox,
         List<String> audience,
-        int statusRank,
-        int riskRank,
+        Integer statusRank,
+        Integer riskRank,
         @Version Long version) implements CaseSharing {
 
     /** Keeps a case document far below MongoDB's 16 MB limit, with room for the outbox between relays. */
@@ -63,6 +63,8 @@ public record Case(
         entries = entries == null ? List.of() : List.copyOf(entries);
         assessments = assessments == null ? List.of() : List.copyOf(assessments);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        // Boxed, so that documents stored before a field existed still load.
+        eventSequence = eventSequence == null ? 0L : eventSequence;
         audience = CaseAccessPolicy.audienceOf(tlp, originCountry, sharedWith, namedRecipients, owners);
         statusRank = status == null ? 0 : status.ordinal();
         riskRank = riskLevel == null ? 0 : riskLevel.ordinal() + 1;
@@ -73,7 +75,7 @@ public record Case(
             List<String> namedRecipients, List<String> tags, String creator, String country, Instant at) {
         return new Case(id, title, summary, situationCountry, CaseStatus.MONITORING, tlp, sharedWith,
                 namedRecipients, List.of(creator), tags, country, null, creator, at, creator, at, List.of(),
-                List.of(), 0, List.of(), null, 0, 0, null);
+                List.of(), 0L, List.of(), null, 0, 0, null);
     }
 
     /** The entity tag of this version, for {@code ETag} and {@code If-Match}. */

@@ -149,6 +149,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causeOfType(exception, BodySizeLimit.BodyTooLargeException.class) != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(detail(HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large",
+                            "Request bodies are limited to 1 MiB."));
+        }
         JacksonException cause = causeOfType(exception, JacksonException.class);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid(List.of(new InvalidField(path(unknown), "is not a known field")));

@@ -2,7 +2,14 @@ package org.accord.cases.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +17,14 @@ import java.util.stream.Stream;
 
 import org.accord.cases.CasesApi;
 import org.accord.identity.testing.TokenClaims;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -24,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 class CasesIntegrationTest extends CasesApi {
 
     private final MongoTemplate mongo = database();
+
+    @Autowired
+    DerivedFieldsRefresh refresh;
 
     @Test
     void anAmberCaseSharedWithCanadaIsSeenByCanadaAndNotByTheUnitedStates() {
@@ -177,6 +190,52 @@ class CasesIntegrationTest extends CasesApi {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertProblem(response, "malformed-json");
+    }
+
+    @Test
+    void bodiesOverOneMebibyteAreRefusedWhetherOrNotTheyDeclareTheirLength() throws Exception {
+        long stored = mongo.count(new Query(), Case.class);
+        byte[] large = NewCaseBody.labelled("GREEN").set("summary", "x".repeat(1_100_000)).json()
+                .getBytes(StandardCharsets.UTF_8);
+        String uri = "http://localhost:" + port + "/api/cases";
+
+        HttpResponse<String> declared = send("POST", "/api/cases", tokenOf("fr-officer"),
+                new String(large, StandardCharsets.UTF_8));
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + tokenOf("fr-officer"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(declared, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertProblem(response, "payload-too-large");
+        }
+        assertThat(mongo.count(new Query(), Case.class)).isEqualTo(stored);
+    }
+
+    @Test
+    void aCaseStoredBeforeListsMatchedTheAudienceIsListedAfterTheRefresh() {
+        String marker = "stored-" + UUID.randomUUID();
+        Date then = Date.from(Instant.parse("2024-06-01T00:00:00Z"));
+        ObjectId id = new ObjectId();
+        mongo.getCollection("cases").insertOne(new Document("_id", id).append("title", "Stored earlier")
+                .append("summary", "").append("situationCountry", "SD").append("status", "MONITORING")
+                .append("tlp", "AMBER").append("sharedWith", List.of(new Document("country", "CA")
+                        .append("access", "READ")))
+                .append("namedRecipients", List.of()).append("owners", List.of("fr-officer"))
+                .append("tags", List.of(marker)).append("originCountry", "FR").append("createdBy", "fr-officer")
+                .append("createdAt", then).append("updatedBy", "fr-officer").append("updatedAt", then)
+                .append("version", 0L));
+        assertThat(list("ca-officer", "q=" + marker).get("totalItems").asLong()).isZero();
+
+        assertThat(refresh.refresh()).isEqualTo(1);
+
+        assertThat(ids(list("ca-officer", "q=" + marker))).containsExactly(id.toHexString());
+        assertThat(list("us-officer", "q=" + marker).get("totalItems").asLong()).isZero();
+        assertThat(send("GET", "/api/cases/" + id.toHexString(), tokenOf("ca-officer"), null).statusCode())
+                .isEqualTo(200);
+        assertThat(refresh.refresh()).isZero();
     }
 
     @Test

@@ -74,7 +74,7 @@ class CaseEventsIntegrationTest extends CasesApi {
                 CaseEventType.CaseUpdated, CaseEventType.CaseUpdated, CaseEventType.CaseShared,
                 CaseEventType.CaseShared, CaseEventType.EntryAdded, CaseEventType.CaseEscalated);
         assertThat(events).extracting(CaseEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
-        assertThat(stored.eventSequence()).isEqualTo(7);
+        assertThat(stored.eventSequence()).isEqualTo(7L);
         assertThat(events).extracting(CaseEvent::caseId).containsOnly(caseId);
         assertThat(new HashSet<>(events.stream().map(CaseEvent::id).toList())).hasSize(7);
         events.forEach(event -> assertThat(UUID.fromString(event.id()).toString()).isEqualTo(event.id()));
