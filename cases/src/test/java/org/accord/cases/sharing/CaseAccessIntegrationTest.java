@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The access rules as two tables, every call with a real token. One case per TLP, opened by fr-officer, shared with
  * CA (READ), DE (CONTRIBUTE) and the group EUROPE (CONTRIBUTE: GB, FR, DE), naming us-liaison, de-officer and
- * fr-analyst. The first table says what each caller may do with each of them; the second what every endpoint
- * answers for that. The list shows each caller exactly the cases it may do anything with, and counts only them.
+ * fr-analyst. The first table says whether each caller may open a case and what it may do with each of them; the
+ * second what every endpoint answers for that. The list shows each caller exactly the cases it may do anything with, and counts only them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseAccessIntegrationTest extends CasesApi {
@@ -100,27 +100,27 @@ class CaseAccessIntegrationTest extends CasesApi {
 
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            # user      | relation to the cases                       | CLEAR | GREEN | AMBER | AMBER_STRICT | RED
-            fr-officer  | originator, owner                           | O     | O     | O     | O            | O
-            fr-liaison  | originator, not an owner                    | O     | O     | O     | O            | -
-            fr-analyst  | originator, analyst, named                  | A     | A     | A     | A            | A
-            fr-systems  | originator's partner system                 | O     | O     | O     | O            | -
-            ca-officer  | listed READ                                 | R     | R     | R     | R            | -
-            ca-liaison  | listed READ                                 | R     | R     | R     | R            | -
-            ca-analyst  | listed READ, analyst                        | R     | R     | R     | R            | -
-            de-officer  | listed CONTRIBUTE, named                    | C     | C     | C     | C            | C
-            de-liaison  | listed CONTRIBUTE                           | C     | C     | C     | C            | -
-            de-analyst  | listed CONTRIBUTE, analyst                  | R     | R     | R     | R            | -
-            gb-officer  | in a group listed CONTRIBUTE                | C     | C     | C     | C            | -
-            gb-liaison  | in a group listed CONTRIBUTE                | C     | C     | C     | C            | -
-            gb-analyst  | in a group listed CONTRIBUTE, analyst       | R     | R     | R     | R            | -
-            us-officer  | unlisted                                    | R     | R     | -     | -            | -
-            us-liaison  | unlisted, named                             | R     | R     | -     | -            | R
-            us-analyst  | unlisted, analyst                           | R     | R     | -     | -            | -
-            us-systems  | unlisted partner system                     | R     | R     | -     | -            | -
+            # user      | relation to the cases                       | opens | CLEAR | GREEN | AMBER | AMBER_STRICT | RED
+            fr-officer  | originator, owner                           | 201   | O     | O     | O     | O            | O
+            fr-liaison  | originator, not an owner                    | 201   | O     | O     | O     | O            | -
+            fr-analyst  | originator, analyst, named                  | 403   | A     | A     | A     | A            | A
+            fr-systems  | originator's partner system                 | 201   | O     | O     | O     | O            | -
+            ca-officer  | listed READ                                 | 201   | R     | R     | R     | R            | -
+            ca-liaison  | listed READ                                 | 201   | R     | R     | R     | R            | -
+            ca-analyst  | listed READ, analyst                        | 403   | R     | R     | R     | R            | -
+            de-officer  | listed CONTRIBUTE, named                    | 201   | C     | C     | C     | C            | C
+            de-liaison  | listed CONTRIBUTE                           | 201   | C     | C     | C     | C            | -
+            de-analyst  | listed CONTRIBUTE, analyst                  | 403   | R     | R     | R     | R            | -
+            gb-officer  | in a group listed CONTRIBUTE                | 201   | C     | C     | C     | C            | -
+            gb-liaison  | in a group listed CONTRIBUTE                | 201   | C     | C     | C     | C            | -
+            gb-analyst  | in a group listed CONTRIBUTE, analyst       | 403   | R     | R     | R     | R            | -
+            us-officer  | unlisted                                    | 201   | R     | R     | -     | -            | -
+            us-liaison  | unlisted, named                             | 201   | R     | R     | -     | -            | R
+            us-analyst  | unlisted, analyst                           | 403   | R     | R     | -     | -            | -
+            us-systems  | unlisted partner system                     | 201   | R     | R     | -     | -            | -
             """)
-    void everyEndpointAnswersAsTheTablesSay(String user, String relation, String clear, String green, String amber,
-            String amberStrict, String red) {
+    void everyEndpointAnswersAsTheTablesSay(String user, String relation, int opens, String clear, String green,
+            String amber, String amberStrict, String red) {
         Map<Tlp, Capability> capabilities = new EnumMap<>(Tlp.class);
         capabilities.put(Tlp.CLEAR, Capability.of(clear));
         capabilities.put(Tlp.GREEN, Capability.of(green));
@@ -139,6 +139,9 @@ class CaseAccessIntegrationTest extends CasesApi {
                 answered.put(tlp + " " + endpoint, call(endpoint, user, tlp));
             }
         }
+
+        expected.put("POST case", opens);
+        answered.put("POST case", as(user, "POST", "/api/cases", NewCaseBody.labelled("GREEN").json()).statusCode());
 
         assertThat(answered).as(user + ", " + relation).containsExactlyEntriesOf(expected);
 
