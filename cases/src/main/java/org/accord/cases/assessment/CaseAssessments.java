@@ -8,9 +8,7 @@ import java.util.UUID;
 
 import org.accord.cases.audit.AuditAction;
 import org.accord.cases.casefile.Case;
-import org.accord.cases.casefile.CaseConflictException;
 import org.accord.cases.casefile.CaseService;
-import org.accord.cases.casefile.CaseStatus;
 import org.accord.cases.casefile.RiskLevel;
 import org.accord.cases.casefile.Revision;
 import org.accord.cases.events.CaseEvent;
@@ -40,13 +38,8 @@ class CaseAssessments {
         RiskLevel level = RiskLevelRule.levelOf(scores);
         Case saved = cases.write(caseId, user, CaseAction.CONTRIBUTE, AuditAction.ADD_ASSESSMENT, ifMatch, false,
                 current -> {
-                    if (current.status() == CaseStatus.CLOSED) {
-                        throw CaseService.closed();
-                    }
-                    if (current.assessments().size() >= Case.MAX_ASSESSMENTS) {
-                        throw new CaseConflictException(CaseConflictException.Reason.LIMIT_REACHED,
-                                "A case keeps at most " + Case.MAX_ASSESSMENTS + " assessments.");
-                    }
+                    CaseService.requireRoomFor(current, current.assessments().size(), Case.MAX_ASSESSMENTS,
+                            "assessments");
                     boolean escalates = RiskLevelRule.escalates(current.riskLevel(), level);
                     Case next = current.withAssessment(new RiskAssessment(id, scores,
                             RiskLevelRule.weightedScore(scores), level, escalates, user.username(), user.country(),

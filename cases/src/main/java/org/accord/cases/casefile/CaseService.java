@@ -23,6 +23,7 @@ import org.accord.cases.sharing.ActionNotAllowedException;
 import org.accord.cases.sharing.CaseAccessPolicy;
 import org.accord.cases.sharing.CaseAction;
 import org.accord.cases.sharing.SharingChange;
+import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
 import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -113,7 +114,7 @@ public class CaseService {
             String situationCountry = Objects.requireNonNullElse(changes.situationCountry(),
                     current.situationCountry());
             CaseStatus status = Objects.requireNonNullElse(changes.status(), current.status());
-            var tlp = Objects.requireNonNullElse(changes.tlp(), current.tlp());
+            Tlp tlp = Objects.requireNonNullElse(changes.tlp(), current.tlp());
             List<String> tags = changes.tags() == null ? current.tags() : distinct(changes.tags());
 
             List<String> changed = new ArrayList<>();
@@ -223,7 +224,18 @@ public class CaseService {
         }
     }
 
-    public static CaseConflictException closed() {
+    /** Entries and assessments go to open cases only, and only up to what a case document holds. */
+    public static void requireRoomFor(Case current, int held, int limit, String what) {
+        if (current.status() == CaseStatus.CLOSED) {
+            throw closed();
+        }
+        if (held >= limit) {
+            throw new CaseConflictException(CaseConflictException.Reason.LIMIT_REACHED,
+                    "A case holds at most " + limit + " " + what + ".");
+        }
+    }
+
+    private static CaseConflictException closed() {
         return new CaseConflictException(CaseConflictException.Reason.CASE_CLOSED,
                 "The case is closed; the originating country can reopen it.");
     }

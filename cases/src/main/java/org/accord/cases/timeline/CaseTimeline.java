@@ -5,9 +5,7 @@ import java.util.UUID;
 
 import org.accord.cases.audit.AuditAction;
 import org.accord.cases.casefile.Case;
-import org.accord.cases.casefile.CaseConflictException;
 import org.accord.cases.casefile.CaseService;
-import org.accord.cases.casefile.CaseStatus;
 import org.accord.cases.casefile.Revision;
 import org.accord.cases.events.CaseEvent;
 import org.accord.cases.sharing.CaseAction;
@@ -31,13 +29,8 @@ class CaseTimeline {
                 request.protectsSource(), request.reliability(), user.username(), user.country(), cases.now());
         Case saved = cases.write(caseId, user, CaseAction.CONTRIBUTE, AuditAction.ADD_ENTRY, ifMatch, false,
                 current -> {
-                    if (current.status() == CaseStatus.CLOSED) {
-                        throw CaseService.closed();
-                    }
-                    if (current.entries().size() >= Case.MAX_ENTRIES) {
-                        throw new CaseConflictException(CaseConflictException.Reason.LIMIT_REACHED,
-                                "A case holds at most " + Case.MAX_ENTRIES + " timeline entries.");
-                    }
+                    CaseService.requireRoomFor(current, current.entries().size(), Case.MAX_ENTRIES,
+                            "timeline entries");
                     return Revision.of(current.withEntry(entry),
                             CaseEvent.entryAdded(entry.id(), entry.kind().name()));
                 });
