@@ -177,18 +177,14 @@ class ActionService {
         Action current = read(id, caller);
         requireAssignment(current, country);
         policy.checkMayNameAssignee(country, caller);
-        requireOpen(current);
+        requireAssignable(current, country);
+        // Asked only once the caller may name someone: the realm's users are not an oracle for anybody else.
         String assignee = directory.userOf(username, country).orElseThrow(() -> new ActionRefusedException(
                 ActionRefusedException.Reason.UNKNOWN_ASSIGNEE,
                 "No user of " + country + " with this username is known to the alliance; the person must have "
                         + "signed in once.", List.of(country)));
         return write(current, caller, null, fresh -> {
-            Assignment assignment = requireAssignment(fresh, country);
-            requireOpen(fresh);
-            if (!assignment.status().isOpen()) {
-                throw new ActionConflictException(ActionConflictException.Reason.ASSIGNMENT_CLOSED,
-                        "The assignment of " + country + " is " + assignment.status() + "; nobody works on it.");
-            }
+            Assignment assignment = requireAssignable(fresh, country);
             if (assignee.equals(assignment.assignee())) {
                 return null;
             }
@@ -196,6 +192,17 @@ class ActionService {
             return new Change(fresh.withAssignment(country, a -> a.assignedTo(assignee, caller.username(), now)),
                     List.of(ActionEvent.assigneeSet(country, assignee)));
         });
+    }
+
+    /** An open action's assignment that still needs somebody to work on it. */
+    private static Assignment requireAssignable(Action action, String country) {
+        requireOpen(action);
+        Assignment assignment = requireAssignment(action, country);
+        if (!assignment.status().isOpen()) {
+            throw new ActionConflictException(ActionConflictException.Reason.ASSIGNMENT_CLOSED,
+                    "The assignment of " + country + " is " + assignment.status() + "; nobody works on it any more.");
+        }
+        return assignment;
     }
 
     Comment comment(String id, String text, Caller caller) {

@@ -354,6 +354,8 @@ class ActionsIntegrationTest extends TasksApi {
                         List.of("description")),
                 Arguments.of(ActionBody.on(caseId).to("US").type("AIRSTRIKE"), List.of("type")),
                 Arguments.of(ActionBody.on(caseId).to("US").set("priority", "CRITICAL"), List.of("priority")),
+                Arguments.of(ActionBody.on(caseId).to("US").set("priority", parse("3")), List.of("priority")),
+                Arguments.of(ActionBody.on(caseId).to("US").set("title", parse("42")), List.of("title")),
                 Arguments.of(ActionBody.on(caseId).to(), List.of("countries")),
                 Arguments.of(ActionBody.on(caseId).to("US", "CN"), List.of("countries[1]")),
                 Arguments.of(ActionBody.on(caseId).to("us"), List.of("countries[0]")),
@@ -388,6 +390,7 @@ class ActionsIntegrationTest extends TasksApi {
         return Stream.of(
                 Arguments.of("transitions", "{\"to\":\"ADOPTED\"}", List.of("to")),
                 Arguments.of("transitions", "{}", List.of("to")),
+                Arguments.of("transitions", "{\"to\":1}", List.of("to")),
                 Arguments.of("transitions", "{\"to\":\"BLOCKED\",\"reason\":\"" + "x".repeat(2001) + "\"}",
                         List.of("reason")),
                 Arguments.of("transitions", "{\"to\":\"ACCEPTED\",\"by\":\"someone\"}", List.of("by")),
