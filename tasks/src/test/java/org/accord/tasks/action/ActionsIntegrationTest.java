@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.accord.tasks.ActionBody;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -106,7 +109,7 @@ class ActionsIntegrationTest extends TasksApi {
         assertThat(stored.outbox()).extracting(ActionEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
         assertThat(stored.eventSequence()).isEqualTo(4);
         assertThat(stored.outbox()).allSatisfy(event -> {
-            assertThat(java.util.UUID.fromString(event.id())).isNotNull();
+            assertThat(UUID.fromString(event.id())).isNotNull();
             assertThat(event.actionId()).isEqualTo(id);
             assertThat(event.caseId()).isEqualTo(shared.id());
         });
@@ -126,6 +129,32 @@ class ActionsIntegrationTest extends TasksApi {
         assertThat(again.outbox()).extracting(ActionEvent::id)
                 .as("ids are given once, at the write, and stay").isEqualTo(stored.outbox().stream()
                         .map(ActionEvent::id).toList());
+    }
+
+    @Test
+    void changesMadeAtOnceEachRecordOneEventNumberedWithoutGaps() throws Exception {
+        StubCase shared = cases.publish(StubCase.green("FR"));
+        String id = propose("fr-officer", ActionBody.on(shared.id()).to("US", "CA", "GB", "DE")).get("id")
+                .asString();
+        List<String> movers = List.of("us-liaison", "ca-liaison", "gb-liaison", "de-liaison");
+        movers.forEach(TasksApi::tokenOf);
+
+        List<CompletableFuture<HttpResponse<String>>> running = movers.stream()
+                .map(user -> CompletableFuture.supplyAsync(() -> move(user, id,
+                        user.substring(0, 2).toUpperCase(), "ACCEPTED", null)))
+                .toList();
+        List<Integer> answers = running.stream().map(CompletableFuture::join)
+                .map(HttpResponse::statusCode).toList();
+
+        assertThat(answers).isSubsetOf(200, 409);
+        Action stored = mongo.findById(id, Action.class);
+        long accepted = answers.stream().filter(status -> status == 200).count();
+        assertThat(stored.assignments().stream().filter(a -> a.status() == AssignmentStatus.ACCEPTED).count())
+                .isEqualTo(accepted);
+        assertThat(stored.outbox()).hasSize(1 + (int) accepted);
+        assertThat(stored.outbox()).extracting(ActionEvent::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 1 + accepted).boxed().toList());
+        assertThat(stored.eventSequence()).isEqualTo(1 + accepted);
     }
 
     @Test
@@ -423,7 +452,7 @@ class ActionsIntegrationTest extends TasksApi {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = { "size=0", "size=101", "page=-1", "size=many",
+    @ValueSource(strings = { "size=0", "size=101", "page=-1", "size=many",
             "status=ADOPTED", "country=fr", "caseId=%24ne", "status%5B%24ne%5D=DONE", "status=DONE&status=DECLINED",
             "overdue=perhaps" })
     void listParametersOutOfRangeAreRefused(String query) {
