@@ -1,0 +1,35 @@
+package org.accord.notifications.access;
+
+import org.accord.identity.AllianceUser;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every access decision of the notifications service in one place: which inbox items a user sees, and who manages a
+ * country's partner settings. Inbox criteria always pin the caller's country first, so each read is a lookup on the
+ * {@code country, user, createdAt} index and never a scan across countries.
+ */
+@Component
+public class NotificationAccessPolicy {
+
+    static final String COUNTRY = "country";
+    static final String USER = "user";
+    static final String READ_BY = "readBy";
+
+    /** The caller's own items and the items addressed to the caller's whole country. */
+    public Criteria inboxOf(AllianceUser user) {
+        return new Criteria().andOperator(
+                Criteria.where(COUNTRY).is(user.country()),
+                Criteria.where(USER).in(user.username(), null));
+    }
+
+    /** Those of the caller's items the caller has not marked read; read state is per user, also on country items. */
+    public Criteria unreadInboxOf(AllianceUser user) {
+        return new Criteria().andOperator(inboxOf(user), Criteria.where(READ_BY).ne(user.username()));
+    }
+
+    /** A country's partner settings are its liaisons' alone; to anybody else they do not exist. */
+    public boolean mayManagePartner(AllianceUser user, String country) {
+        return user.isLiaison() && user.country().equals(country);
+    }
+}

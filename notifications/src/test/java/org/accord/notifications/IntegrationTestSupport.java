@@ -1,0 +1,116 @@
+package org.accord.notifications;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.accord.identity.testing.AllianceLogins;
+import org.accord.identity.testing.EmbeddedMongo;
+import org.accord.identity.testing.FreePorts;
+import org.accord.identity.testing.KeycloakTestServer;
+import org.accord.identity.testing.TokenClaims;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one wired service every integration test of this module talks to: real alliance tokens from Keycloak, the
+ * embedded MongoDB server, plain HTTP. Tokens are reused while they are fresh, since each user login is a real
+ * brokered sign-in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class IntegrationTestSupport {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant fetched) {
+    }
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("notifications"));
+        registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
+        // Nothing listens there: the service must be healthy without a mail server.
+        registry.add("spring.mail.port", FreePorts::next);
+    }
+
+    @LocalServerPort
+    int port;
+
+    final AllianceLogins logins = KeycloakTestServer.shared().logins();
+
+    String user(String username) {
+        return cached("user:" + username, () -> logins.userToken(username));
+    }
+
+    String service(String name) {
+        return cached("service:" + name, () -> logins.serviceToken(name));
+    }
+
+    String systems(String country) {
+        return cached("systems:" + country, () -> logins.systemsToken(country));
+    }
+
+    /** The {@code preferred_username} the service sees in a token. */
+    static String usernameIn(String token) {
+        return JSON.readTree(TokenClaims.payload(token)).get("preferred_username").asString();
+    }
+
+    private static String cached(String key, Supplier<String> login) {
+        Token token = TOKENS.compute(key, (k, held) -> held != null
+                && held.fetched().plus(Duration.ofSeconds(200)).isAfter(Instant.now()) ? held
+                        : new Token(login.get(), Instant.now()));
+        return token.value();
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static void assertProblem(HttpResponse<String> response, String type) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://accord.example/problems/" + type);
+        assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+    }
+}
