@@ -47,6 +47,9 @@ public record Action(
         List<String> parties,
         @Version Long version) {
 
+    /** The form of an action's id and of the case id it names: never an operator, a path or a query. */
+    public static final String ID_FORMAT = "[A-Za-z0-9_-]{1,64}";
+
     /** Keeps an action document small, with room for the outbox between relays. */
     public static final int MAX_COMMENTS = 500;
     public static final int MAX_TRANSITIONS = 100;

@@ -52,7 +52,7 @@ class ActionController {
     }
 
     @GetMapping
-    ActionPage list(@RequestParam(required = false) @Pattern(regexp = NewAction.CASE_ID,
+    ActionPage list(@RequestParam(required = false) @Pattern(regexp = Action.ID_FORMAT,
             message = "must be a case id") String caseId,
             @RequestParam(required = false) @Pattern(regexp = COUNTRY,
                     message = "must be a country code such as FR") String country,

@@ -2,21 +2,35 @@ package org.accord.tasks.action;
 
 import java.util.List;
 
-/** A well-formed request that names something the action cannot take: a case, a country or a person. */
+/**
+ * A well-formed request that the action cannot take: a change its current state does not allow (409), or a case,
+ * country or person it cannot name (422).
+ */
 public class ActionRefusedException extends RuntimeException {
 
-    /** Why, as a stable problem type and title. */
+    /** Why, as an HTTP status and a stable problem type and title. */
     public enum Reason {
-        UNKNOWN_CASE("unknown-case", "Unknown case"),
-        COUNTRY_CANNOT_SEE_CASE("country-cannot-see-case", "Country cannot see the case"),
-        UNKNOWN_ASSIGNEE("unknown-assignee", "Unknown assignee");
+        ILLEGAL_TRANSITION(409, "illegal-transition", "Transition not allowed"),
+        ACTION_CANCELLED(409, "action-cancelled", "Action cancelled"),
+        ASSIGNMENT_CLOSED(409, "assignment-closed", "Assignment closed"),
+        LIMIT_REACHED(409, "limit-reached", "Limit reached"),
+        CONCURRENT_CHANGE(409, "concurrent-change", "Changed concurrently"),
+        UNKNOWN_CASE(422, "unknown-case", "Unknown case"),
+        COUNTRY_CANNOT_SEE_CASE(422, "country-cannot-see-case", "Country cannot see the case"),
+        UNKNOWN_ASSIGNEE(422, "unknown-assignee", "Unknown assignee");
 
+        private final int status;
         private final String type;
         private final String title;
 
-        Reason(String type, String title) {
+        Reason(int status, String type, String title) {
+            this.status = status;
             this.type = type;
             this.title = title;
+        }
+
+        public int status() {
+            return status;
         }
 
         public String type() {
@@ -30,6 +44,10 @@ public class ActionRefusedException extends RuntimeException {
 
     private final Reason reason;
     private final List<String> countries;
+
+    ActionRefusedException(Reason reason, String message) {
+        this(reason, message, List.of());
+    }
 
     ActionRefusedException(Reason reason, String message, List<String> countries) {
         super(message);

@@ -155,12 +155,12 @@ class ActionService {
             policy.checkMayMove(country, caller);
             requireOpen(current);
             if (current.assignments().stream().mapToInt(a -> a.history().size()).sum() >= Action.MAX_TRANSITIONS) {
-                throw new ActionConflictException(ActionConflictException.Reason.LIMIT_REACHED,
+                throw new ActionRefusedException(ActionRefusedException.Reason.LIMIT_REACHED,
                         "This action has reached its limit of " + Action.MAX_TRANSITIONS + " transitions.");
             }
             AssignmentStatus to = request.to();
             if (!assignment.status().canMoveTo(to)) {
-                throw new ActionConflictException(ActionConflictException.Reason.ILLEGAL_TRANSITION,
+                throw new ActionRefusedException(ActionRefusedException.Reason.ILLEGAL_TRANSITION,
                         "An assignment that is " + assignment.status() + " cannot move to " + to + "; it can move to "
                                 + (assignment.status().next().isEmpty() ? "nothing, it is final"
                                         : assignment.status().next().toString()) + ".");
@@ -199,7 +199,7 @@ class ActionService {
         requireOpen(action);
         Assignment assignment = requireAssignment(action, country);
         if (!assignment.status().isOpen()) {
-            throw new ActionConflictException(ActionConflictException.Reason.ASSIGNMENT_CLOSED,
+            throw new ActionRefusedException(ActionRefusedException.Reason.ASSIGNMENT_CLOSED,
                     "The assignment of " + country + " is " + assignment.status() + "; nobody works on it any more.");
         }
         return assignment;
@@ -210,7 +210,7 @@ class ActionService {
         Action saved = write(id, caller, null, current -> {
             policy.checkMayComment(caller);
             if (current.comments().size() >= Action.MAX_COMMENTS) {
-                throw new ActionConflictException(ActionConflictException.Reason.LIMIT_REACHED,
+                throw new ActionRefusedException(ActionRefusedException.Reason.LIMIT_REACHED,
                         "This action has reached its limit of " + Action.MAX_COMMENTS + " comments.");
             }
             Comment comment = new Comment(commentId, caller.username(), caller.country(), text, now());
@@ -248,7 +248,7 @@ class ActionService {
                         stamp(current, revision.events(), caller, now)));
             } catch (OptimisticLockingFailureException lostRace) {
                 if (attempt == WRITE_ATTEMPTS) {
-                    throw new ActionConflictException(ActionConflictException.Reason.CONCURRENT_CHANGE,
+                    throw new ActionRefusedException(ActionRefusedException.Reason.CONCURRENT_CHANGE,
                             "The action is being changed by others right now; try again.");
                 }
                 current = find(visible.id());
@@ -260,7 +260,7 @@ class ActionService {
     }
 
     private Action find(String id) {
-        return id.matches(NewAction.CASE_ID) ? mongo.findById(id, Action.class) : null;
+        return id.matches(Action.ID_FORMAT) ? mongo.findById(id, Action.class) : null;
     }
 
     static List<ActionEvent> stamp(Action action, List<ActionEvent.Draft> drafts, Caller caller, Instant at) {
@@ -286,7 +286,7 @@ class ActionService {
 
     private static void requireOpen(Action action) {
         if (!action.isOpen()) {
-            throw new ActionConflictException(ActionConflictException.Reason.ACTION_CANCELLED,
+            throw new ActionRefusedException(ActionRefusedException.Reason.ACTION_CANCELLED,
                     "The action was cancelled; it no longer changes.");
         }
     }

@@ -12,15 +12,13 @@ import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/tasks}. The requesting country comes from the caller's token. */
 record NewAction(
-        @NotNull @Pattern(regexp = CASE_ID, message = "must be a case id") String caseId,
+        @NotNull @Pattern(regexp = Action.ID_FORMAT, message = "must be a case id") String caseId,
         @NotNull ActionType type,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 10_000) String description,
         @NotNull @Future Instant dueDate,
         @NotNull Priority priority,
         @NotEmpty @Size(max = 50) List<@NotNull @MemberCountry String> countries) {
-
-    static final String CASE_ID = "[A-Za-z0-9_-]{1,64}";
 
     NewAction {
         description = description == null ? "" : description;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.accord.tasks.action.ActionConflictException;
 import org.accord.tasks.action.ActionNotAllowedException;
 import org.accord.tasks.action.ActionNotFoundException;
 import org.accord.tasks.action.ActionRefusedException;
@@ -83,20 +82,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Not allowed", exception.getMessage());
     }
 
-    @ExceptionHandler(ActionConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ActionConflictException exception) {
-        return problem(HttpStatus.CONFLICT, URI.create(TYPES + exception.reason().type()), exception.reason().title(),
-                exception.getMessage());
-    }
-
     @ExceptionHandler(ActionRefusedException.class)
     ResponseEntity<ProblemDetail> refused(ActionRefusedException exception) {
-        ProblemDetail detail = detail(HttpStatus.UNPROCESSABLE_CONTENT, URI.create(TYPES + exception.reason().type()),
+        HttpStatus status = HttpStatus.valueOf(exception.reason().status());
+        ProblemDetail detail = detail(status, URI.create(TYPES + exception.reason().type()),
                 exception.reason().title(), exception.getMessage());
         if (!exception.countries().isEmpty()) {
             detail.setProperty("countries", exception.countries());
         }
-        return ResponseEntity.unprocessableContent().body(detail);
+        return ResponseEntity.status(status).body(detail);
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -115,22 +109,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Fail closed: what cannot be checked with cases is neither shown nor changed. */
     @ExceptionHandler(CasesUnavailableException.class)
     ResponseEntity<ProblemDetail> casesUnavailable(CasesUnavailableException exception) {
-        log.warn("Answering 503: {}", exception.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .body(detail(HttpStatus.SERVICE_UNAVAILABLE, CASES_UNAVAILABLE, "Cases unavailable",
-                        "Whether you may see this cannot be checked right now, so nothing is shown; try again "
-                                + "shortly."));
+        return unavailable(exception, CASES_UNAVAILABLE, "Cases unavailable",
+                "Whether you may see this cannot be checked right now, so nothing is shown; try again shortly.");
     }
 
     @ExceptionHandler(DirectoryUnavailableException.class)
     ResponseEntity<ProblemDetail> directoryUnavailable(DirectoryUnavailableException exception) {
-        log.warn("Answering 503: {}", exception.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .body(detail(HttpStatus.SERVICE_UNAVAILABLE, DIRECTORY_UNAVAILABLE, "User directory unavailable",
-                        "Whether this person is a user of the country cannot be checked right now; try again "
-                                + "shortly."));
+        return unavailable(exception, DIRECTORY_UNAVAILABLE, "User directory unavailable",
+                "Whether this person is a user of the country cannot be checked right now; try again shortly.");
     }
 
     @ExceptionHandler(Exception.class)
@@ -207,6 +193,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         "Check these fields: ", ".")));
         detail.setProperty("errors", fields);
         return ResponseEntity.badRequest().body(detail);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(RuntimeException cause, URI type, String title,
+            String text) {
+        log.warn("Answering 503: {}", cause.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                .body(detail(HttpStatus.SERVICE_UNAVAILABLE, type, title, text));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String text) {

@@ -1,0 +1,33 @@
+package org.accord.tasks;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.accord.tasks.action.TaskAccessPolicy;
+import org.accord.tasks.cases.CaseAudience;
+import org.accord.tasks.cases.CasesClient;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the layout honest: tasks talks to other services over HTTP only, and decides access in one place. */
+@AnalyzeClasses(packages = "org.accord.tasks", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noOtherServicesCode = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.accord.cases..", "org.accord.notifications..", "org.accord.gateway..");
+
+    @ArchTest
+    static final ArchRule onlyThePolicyAsksWhoSeesACase = noClasses()
+            .that().doNotBelongToAnyOf(TaskAccessPolicy.class)
+            .and().resideOutsideOfPackage("org.accord.tasks.cases..")
+            .should().dependOnClassesThat().belongToAnyOf(CasesClient.class, CaseAudience.class);
+
+    @ArchTest
+    static final ArchRule controllersArePackagePrivate = classes().that().areAnnotatedWith(RestController.class)
+            .should().notBePublic();
+}
