@@ -14,6 +14,7 @@ import org.accord.notifications.partners.PartnerNotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -99,6 +100,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                 : result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return invalid(fields);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        return invalid(List.of(new InvalidField(field, "has the wrong type")));
     }
 
     @Override

@@ -1,0 +1,153 @@
+package org.accord.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.accord.notifications.inbox.Inbox;
+import org.accord.notifications.inbox.InboxItem;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import tools.jackson.databind.JsonNode;
+
+/** The in-app inbox: each user sees their own items and their country's, and marks them read for themselves. */
+class InboxIntegrationTest extends IntegrationTestSupport {
+
+    private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
+
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    MongoOperations mongo;
+
+    private String frOfficer;
+    private String frAnalyst;
+    private String usOfficer;
+
+    @BeforeEach
+    void inboxes() {
+        mongo.getCollection("inbox").deleteMany(new Document());
+        frOfficer = usernameIn(user("fr-officer"));
+        frAnalyst = usernameIn(user("fr-analyst"));
+        usOfficer = usernameIn(user("us-officer"));
+        deliver("fr-country-1", "FR", null, 1);
+        deliver("fr-officer-1", "FR", frOfficer, 2);
+        deliver("fr-analyst-1", "FR", frAnalyst, 3);
+        deliver("us-country-1", "US", null, 4);
+        // The same name in another country's inbox is another person's.
+        deliver("us-named-like-fr-officer", "US", frOfficer, 5);
+        deliver("us-officer-1", "US", usOfficer, 6);
+    }
+
+    private void deliver(String title, String country, String user, int minutes) {
+        inbox.deliver(new InboxItem(title, country, user, UUID.randomUUID().toString(), "CaseShared", "case-1",
+                null, title, T0.plusSeconds(60L * minutes), List.of()));
+    }
+
+    @Test
+    void eachUserSeesTheirOwnAndTheirCountrysItemsNewestFirst() {
+        assertThat(titles(get("/api/notifications", user("fr-officer"))))
+                .containsExactly("fr-officer-1", "fr-country-1");
+        assertThat(titles(get("/api/notifications", user("fr-analyst"))))
+                .containsExactly("fr-analyst-1", "fr-country-1");
+        assertThat(titles(get("/api/notifications", user("us-officer"))))
+                .containsExactly("us-officer-1", "us-country-1");
+        assertThat(titles(get("/api/notifications", systems("fr")))).containsExactly("fr-country-1");
+
+        JsonNode page = json(get("/api/notifications", user("fr-officer")));
+        assertThat(page.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(page.get("items").get(0).get("scope").asString()).isEqualTo("USER");
+        assertThat(page.get("items").get(1).get("scope").asString()).isEqualTo("COUNTRY");
+        assertThat(page.get("items").get(1).get("read").asBoolean()).isFalse();
+    }
+
+    @Test
+    void readingIsPerUserAlsoForCountryItems() {
+        assertThat(unreadCount("fr-officer")).isEqualTo(2);
+
+        HttpResponse<String> read = send("POST", "/api/notifications/fr-country-1/read", user("fr-officer"), null);
+        assertThat(read.statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/api/notifications/fr-country-1/read", user("fr-officer"), null).statusCode())
+                .as("reading twice is harmless").isEqualTo(204);
+
+        assertThat(unreadCount("fr-officer")).isEqualTo(1);
+        assertThat(titles(get("/api/notifications?unread=true", user("fr-officer")))).containsExactly("fr-officer-1");
+        JsonNode all = json(get("/api/notifications", user("fr-officer")));
+        assertThat(all.get("items").get(1).get("read").asBoolean()).isTrue();
+        assertThat(unreadCount("fr-analyst")).as("the analyst has not read it").isEqualTo(2);
+        assertThat(titles(get("/api/notifications?unread=true", user("fr-analyst"))))
+                .containsExactly("fr-analyst-1", "fr-country-1");
+    }
+
+    @Test
+    void anItemThatIsNotTheCallersAnswersLikeOneThatDoesNotExist() {
+        HttpResponse<String> missing = send("POST", "/api/notifications/no-such-item/read", user("fr-officer"), null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertProblem(missing, "not-found");
+
+        for (String other : new String[] { "fr-analyst-1", "us-country-1", "us-officer-1", "us-named-like-fr-officer" }) {
+            HttpResponse<String> refused = send("POST", "/api/notifications/" + other + "/read", user("fr-officer"),
+                    null);
+            assertThat(refused.statusCode()).as(other).isEqualTo(404);
+            assertThat(json(refused).get("detail")).isEqualTo(json(missing).get("detail"));
+        }
+        assertThat(unreadCount("fr-analyst")).isEqualTo(2);
+        assertThat(unreadCount("us-officer")).isEqualTo(2);
+    }
+
+    @Test
+    void pagesAreCountedOverTheWholeInbox() {
+        for (int i = 0; i < 25; i++) {
+            deliver("fr-bulk-" + i, "FR", null, 100 + i);
+        }
+        JsonNode first = json(get("/api/notifications?page=0&size=10", user("fr-officer")));
+        JsonNode third = json(get("/api/notifications?page=2&size=10", user("fr-officer")));
+
+        assertThat(first.get("totalItems").asLong()).isEqualTo(27);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(10);
+        assertThat(first.get("items").get(0).get("title").asString()).isEqualTo("fr-bulk-24");
+        assertThat(third.get("items").size()).isEqualTo(7);
+        assertThat(third.get("items").get(6).get("title").asString()).isEqualTo("fr-country-1");
+    }
+
+    @Test
+    void pagingOutsideItsLimitsIsRefused() {
+        for (String query : new String[] { "size=0", "size=101", "page=-1", "size=ten" }) {
+            HttpResponse<String> response = get("/api/notifications?" + query, user("fr-officer"));
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertProblem(response, "invalid-input");
+        }
+    }
+
+    @Test
+    void platformServicesHaveNoInbox() {
+        HttpResponse<String> response = get("/api/notifications", service("cases"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertProblem(response, "forbidden");
+    }
+
+    private long unreadCount(String username) {
+        HttpResponse<String> response = get("/api/notifications/unread-count", user(username));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json(response).get("unread").asLong();
+    }
+
+    private static List<String> titles(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> titles = new ArrayList<>();
+        for (JsonNode item : json(response).get("items")) {
+            titles.add(item.get("title").asString());
+        }
+        return titles;
+    }
+}
