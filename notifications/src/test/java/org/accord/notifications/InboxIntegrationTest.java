@@ -136,6 +136,29 @@ class InboxIntegrationTest extends IntegrationTestSupport {
         assertProblem(response, "forbidden");
     }
 
+    @Test
+    void inboxReadsFollowAnIndexThatStartsWithTheReadersCountryAndName() {
+        List<Document> keys = new ArrayList<>();
+        mongo.getCollection("inbox").listIndexes().forEach(index -> keys.add(index.get("key", Document.class)));
+
+        assertThat(keys).anySatisfy(key -> assertThat(new ArrayList<>(key.keySet()))
+                .containsExactly("country", "user", "createdAt"));
+        assertThat(keys).anySatisfy(key -> assertThat(new ArrayList<>(key.keySet()))
+                .containsExactly("eventId", "country", "user"));
+    }
+
+    @Test
+    void anEventReachesAnInboxOnceHoweverOftenItIsDelivered() {
+        String eventId = UUID.randomUUID().toString();
+        for (String id : new String[] { "first-copy", "second-copy" }) {
+            inbox.deliver(new InboxItem(id, "FR", null, eventId, "CaseEscalated", "case-2", null, id,
+                    T0.plusSeconds(3600), List.of()));
+        }
+
+        assertThat(titles(get("/api/notifications", user("fr-officer"))))
+                .containsExactly("first-copy", "fr-officer-1", "fr-country-1");
+    }
+
     private long unreadCount(String username) {
         HttpResponse<String> response = get("/api/notifications/unread-count", user(username));
         assertThat(response.statusCode()).isEqualTo(200);
