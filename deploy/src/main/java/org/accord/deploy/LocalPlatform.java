@@ -173,6 +173,8 @@ public final class LocalPlatform implements AutoCloseable {
         if (service.equals("notifications")) {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", Integer.toString(settings.ports().smtp()));
+            // the local demo's partner webhooks may listen on this machine; production never allows it
+            properties.put("accord.notifications.allow-loopback-webhooks", "true");
         }
         if (service.equals("tasks")) {
             properties.put("accord.tasks.cases-url", "http://localhost:" + settings.ports().cases());
