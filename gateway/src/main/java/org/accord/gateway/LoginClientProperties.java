@@ -1,10 +1,17 @@
 package org.accord.gateway;
 
+import java.net.URI;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The gateway's own confidential client in the alliance realm, used for the browser login. */
+/**
+ * The gateway's own confidential client in the alliance realm, used for the browser login.
+ *
+ * @param tokenUri where the gateway fetches and renews tokens, when it reaches Keycloak's token endpoint by another
+ *                 address than the issuer's (a back-channel address inside the cluster); by default the issuer's
+ */
 @ConfigurationProperties("accord.gateway.client")
-public record LoginClientProperties(String id, String secret) {
+public record LoginClientProperties(String id, String secret, URI tokenUri) {
 
     public LoginClientProperties {
         if (id == null || id.isBlank()) {

@@ -1,9 +1,16 @@
 package org.accord.gateway;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.accord.gateway.caller.CallerWebFilter;
+import org.accord.gateway.caller.SharedTokenRefresh;
+import org.accord.gateway.edge.EdgeProperties;
+import org.accord.gateway.edge.RequestIds;
 import org.accord.gateway.login.CountryLoginRequestResolver;
 import org.accord.gateway.login.SignOutRedirectStrategy;
 import org.accord.gateway.problem.ProblemResponses;
@@ -51,12 +58,15 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.util.StringUtils;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
@@ -69,12 +79,15 @@ import org.springframework.web.server.WebFilter;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties({ AllianceIdentityProperties.class, CountryRegistryProperties.class,
-        LoginClientProperties.class })
+        LoginClientProperties.class, EdgeProperties.class })
 class SecurityConfiguration {
 
     private static final String REGISTRATION_ID = "alliance";
 
     private static final ServerWebExchangeMatcher API = ServerWebExchangeMatchers.pathMatchers("/api/**");
+
+    /** How long before its end a session's access token is renewed; Keycloak's tokens live five minutes. */
+    private static final Duration TOKEN_RENEWAL = Duration.ofSeconds(60);
 
     @Bean
     CountryRegistry countryRegistry(CountryRegistryProperties properties) {
@@ -112,7 +125,7 @@ class SecurityConfiguration {
                 .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .issuerUri(issuer)
                 .authorizationUri(endpoints + "/auth")
-                .tokenUri(endpoints + "/token")
+                .tokenUri(client.tokenUri() != null ? client.tokenUri().toString() : endpoints + "/token")
                 .jwkSetUri(identity.jwkSetUri())
                 .userInfoUri(endpoints + "/userinfo")
                 .userNameAttributeName("preferred_username")
@@ -126,7 +139,10 @@ class SecurityConfiguration {
         return new WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
-    /** Used by the token relay and the caller filter alike; renews an expired access token with the refresh token. */
+    /**
+     * Used by the token relay and the caller filter alike: hands out the session's access token and renews it with the
+     * refresh token shortly before it expires, once for all the session's requests that need it at that moment.
+     */
     @Bean
     ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
             ServerOAuth2AuthorizedClientRepository authorizedClients) {
@@ -134,22 +150,55 @@ class SecurityConfiguration {
                 registrations, authorizedClients);
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
-                .refreshToken()
+                .provider(new SharedTokenRefresh(TOKEN_RENEWAL, TOKEN_RENEWAL, Clock.systemUTC()))
                 .build());
         return manager;
+    }
+
+    /**
+     * Scripts of other web origins may call the API only from the origins configured (with bearer tokens; cookies are
+     * never shared with them); none by default. The web client's own calls are not cross-origin even where a proxy in
+     * front ended TLS and the gateway sees another scheme than the browser used.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(EdgeProperties edge) {
+        List<String> origins = edge.cors().allowedOrigins();
+        CorsConfiguration partners = new CorsConfiguration();
+        partners.setAllowedOrigins(origins);
+        partners.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        partners.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
+                HttpHeaders.IF_NONE_MATCH, RequestIds.HEADER));
+        partners.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+                RequestIds.HEADER));
+        partners.setMaxAge(Duration.ofHours(1));
+        return exchange -> origins.isEmpty() || fromOwnHost(exchange)
+                || !exchange.getRequest().getPath().value().startsWith("/api/") ? null : partners;
+    }
+
+    private static boolean fromOwnHost(ServerWebExchange exchange) {
+        String origin = exchange.getRequest().getHeaders().getOrigin();
+        InetSocketAddress host = exchange.getRequest().getHeaders().getHost();
+        if (origin == null || host == null) {
+            return false;
+        }
+        try {
+            return host.getHostString().equalsIgnoreCase(URI.create(origin).getHost());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, AllianceTokens tokens, ReactiveJwtDecoder decoder,
             CountryRegistry registry, ReactiveClientRegistrationRepository registrations,
             ReactiveOAuth2AuthorizedClientManager authorizedClientManager, ProblemResponses problems,
-            JsonMapper json) {
+            JsonMapper json, EdgeProperties edge, CorsConfigurationSource cors) {
         DelegatingServerAuthenticationEntryPoint signIn = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(API, problems));
         signIn.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
 
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(edge.https()));
 
         RedirectServerAuthenticationSuccessHandler landOnHome = new RedirectServerAuthenticationSuccessHandler("/");
         landOnHome.setRequestCache(NoOpServerRequestCache.getInstance());
@@ -161,7 +210,8 @@ class SecurityConfiguration {
         signOut.setRedirectStrategy(new SignOutRedirectStrategy(json));
 
         http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/login", "/login/*", "/app.css").permitAll()
                         .pathMatchers("/api/**").access(memberCountry(registry))
                         .anyExchange().authenticated())
@@ -191,10 +241,17 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(signIn)
                         .accessDeniedHandler(problems))
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .cors(spec -> spec.configurationSource(cors))
+                .headers(headers -> {
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                    + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
+                            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+                    if (edge.https()) {
+                        // TLS may end at a proxy in front, so the request itself looks like plain HTTP here
+                        headers.hsts(hsts -> hsts.disable()).writer(StaticServerHttpHeadersWriter.builder()
+                                .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains").build());
+                    }
+                })
                 .addFilterAfter(writeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(new CallerWebFilter(authorizedClientManager, decoder, problems),
                         SecurityWebFiltersOrder.LOGOUT);

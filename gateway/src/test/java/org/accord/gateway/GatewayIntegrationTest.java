@@ -5,83 +5,36 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.accord.identity.testing.AllianceLogins;
 import org.accord.identity.testing.BrowserSession;
-import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway against a real Keycloak (brokered logins through the national realms' login forms) with the services
- * played by a stub server: who gets in, what reaches a service, and what a browser or a partner system sees.
+ * played by stub servers: who gets in, what reaches a service, and what a browser or a partner system sees.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class GatewayIntegrationTest {
+class GatewayIntegrationTest extends WiredGateway {
 
-    private static final WireMockServer services = new WireMockServer(options().dynamicPort());
-    private static final JsonMapper json = JsonMapper.builder().build();
     private static BrowserSession frOfficer;
-
-    private final KeycloakTestServer keycloak = KeycloakTestServer.shared();
-    private final AllianceLogins logins = keycloak.logins();
-    private final String gateway = keycloak.gatewayUrl();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        services.start();
-        KeycloakTestServer keycloak = KeycloakTestServer.shared();
-        registry.add("server.port", keycloak::gatewayPort);
-        registry.add("accord.identity.issuer-uri", keycloak::issuer);
-        registry.add("accord.gateway.cases-url", services::baseUrl);
-        registry.add("accord.gateway.tasks-url", services::baseUrl);
-        registry.add("accord.gateway.notifications-url", services::baseUrl);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        services.stop();
-    }
-
-    @BeforeEach
-    void resetServices() {
-        services.resetAll();
-        services.stubFor(any(anyUrl()).willReturn(okJson("{\"answeredBy\":\"service\"}")));
-    }
 
     private BrowserSession frOfficer() {
         if (frOfficer == null) {
@@ -358,34 +311,6 @@ class GatewayIntegrationTest {
         String location = json.readTree(signOut.body()).get("location").asString();
         assertThat(location).startsWith(keycloak.issuer() + "/protocol/openid-connect/logout?");
         assertThat(send("GET", "/api/me", Map.of("Cookie", "SESSION=" + session)).statusCode()).isEqualTo(401);
-    }
-
-    private static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
-    }
-
-    private HttpResponse<String> send(String method, String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("type").asString()).isEqualTo(type);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
     }
 
     private static String setCookie(HttpResponse<String> response, String name) {

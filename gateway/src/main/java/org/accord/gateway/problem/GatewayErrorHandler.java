@@ -1,9 +1,5 @@
 package org.accord.gateway.problem;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,34 +38,11 @@ final class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException statusError) {
             headers.putAll(statusError.getHeaders());
         }
-        int status = statusOf(error);
+        int status = ServiceFailures.statusOf(error);
         if (status >= 500) {
             log.warn("{} {} answered {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), status,
                     error);
         }
-        return switch (status) {
-            case 404 -> problems.write(exchange, GatewayProblem.NOT_FOUND);
-            case 500 -> problems.write(exchange, GatewayProblem.INTERNAL_ERROR);
-            case 502 -> problems.write(exchange, GatewayProblem.BAD_GATEWAY);
-            case 503 -> problems.write(exchange, GatewayProblem.SERVICE_UNAVAILABLE);
-            case 504 -> problems.write(exchange, GatewayProblem.GATEWAY_TIMEOUT);
-            default -> problems.write(exchange, HttpStatusCode.valueOf(status));
-        };
-    }
-
-    /** What a failure means to the caller; a failure on the way to a service is the gateway's, not the caller's. */
-    private static int statusOf(Throwable error) {
-        if (error instanceof ResponseStatusException statusError) {
-            return statusError.getStatusCode().value();
-        }
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return 503;
-            }
-            if (cause instanceof TimeoutException) {
-                return 504;
-            }
-        }
-        return error instanceof IOException ? 502 : 500;
+        return problems.write(exchange, HttpStatusCode.valueOf(status));
     }
 }

@@ -3,8 +3,10 @@ package org.accord.gateway.problem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.accord.gateway.edge.RequestIds;
 import org.accord.identity.SecurityProblem;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -23,10 +25,14 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Writes every refusal and error of the gateway as {@code application/problem+json} (RFC 9457). As an entry point it
  * answers 401 to API callers, as an access-denied handler 403; sign-in and refusal bodies are the ones the services
- * use, so a client sees the same problem whether the gateway or a service said no.
+ * use, so a client sees the same problem whether the gateway or a service said no. Every body carries the request's
+ * {@code requestId}, the one in the {@code X-Request-Id} header and in the gateway's and the services' logs.
  */
 @Component
 public final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> PROBLEM = new TypeReference<>() {
+    };
 
     private final JsonMapper json;
 
@@ -40,12 +46,12 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
                 ? "Bearer error=\"" + oauth.getError().getErrorCode() + "\""
                 : "Bearer";
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return write(exchange, HttpStatus.UNAUTHORIZED, SecurityProblem.UNAUTHENTICATED.json(instance(exchange)));
+        return write(exchange, HttpStatus.UNAUTHORIZED, security(SecurityProblem.UNAUTHENTICATED, exchange));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return write(exchange, HttpStatus.FORBIDDEN, SecurityProblem.FORBIDDEN.json(instance(exchange)));
+        return write(exchange, HttpStatus.FORBIDDEN, security(SecurityProblem.FORBIDDEN, exchange));
     }
 
     /** The refusal of a browser request that did not prove it comes from the web client itself. */
@@ -55,17 +61,33 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
 
     public Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem) {
         return write(exchange, HttpStatusCode.valueOf(problem.status()),
-                body(problem.type(), problem.title(), problem.status(), problem.detail(), instance(exchange)));
+                body(problem.type(), problem.title(), problem.status(), problem.detail(), exchange));
     }
 
-    /** A status without a meaning of its own beyond HTTP's, hence the {@code about:blank} type. */
+    /**
+     * The gateway's own problem for the statuses it has one for; otherwise a status without a meaning of its own
+     * beyond HTTP's, hence the {@code about:blank} type.
+     */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status) {
+        GatewayProblem problem = switch (status.value()) {
+            case 404 -> GatewayProblem.NOT_FOUND;
+            case 413 -> GatewayProblem.PAYLOAD_TOO_LARGE;
+            case 429 -> GatewayProblem.TOO_MANY_REQUESTS;
+            case 500 -> GatewayProblem.INTERNAL_ERROR;
+            case 502 -> GatewayProblem.BAD_GATEWAY;
+            case 503 -> GatewayProblem.SERVICE_UNAVAILABLE;
+            case 504 -> GatewayProblem.GATEWAY_TIMEOUT;
+            default -> null;
+        };
+        if (problem != null) {
+            return write(exchange, problem);
+        }
         HttpStatus known = HttpStatus.resolve(status.value());
         String title = known != null ? known.getReasonPhrase() : "Error";
-        return write(exchange, status, body("about:blank", title, status.value(), null, instance(exchange)));
+        return write(exchange, status, body("about:blank", title, status.value(), null, exchange));
     }
 
-    private byte[] body(String type, String title, int status, String detail, String instance) {
+    private byte[] body(String type, String title, int status, String detail, ServerWebExchange exchange) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type);
         problem.put("title", title);
@@ -73,7 +95,16 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
         if (detail != null) {
             problem.put("detail", detail);
         }
-        problem.put("instance", instance);
+        problem.put("instance", instance(exchange));
+        return withRequestId(problem, exchange);
+    }
+
+    private byte[] security(SecurityProblem problem, ServerWebExchange exchange) {
+        return withRequestId(json.readValue(problem.json(instance(exchange)), PROBLEM), exchange);
+    }
+
+    private byte[] withRequestId(Map<String, Object> problem, ServerWebExchange exchange) {
+        RequestIds.of(exchange).ifPresent(id -> problem.put("requestId", id));
         return json.writeValueAsBytes(problem);
     }
 
@@ -86,6 +117,7 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
     }
 
     private static String instance(ServerWebExchange exchange) {
-        return exchange.getRequest().getPath().value();
+        return exchange.getAttributeOrDefault(RequestedPathFilter.REQUESTED_PATH,
+                exchange.getRequest().getPath().value());
     }
 }
