@@ -12,6 +12,15 @@ import tools.jackson.databind.JsonNode;
 class OperationsIntegrationTest extends WiredGateway {
 
     @Test
+    void healthIsUpWithoutATokenAndShowsNoDetails() {
+        HttpResponse<String> health = send("GET", "/actuator/health", Map.of());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).propertyNames()).containsExactlyInAnyOrder("status", "groups");
+        assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
     void livenessAndReadinessAreOpenAndReadinessIncludesKeycloak() {
         HttpResponse<String> liveness = send("GET", "/actuator/health/liveness", Map.of());
         assertThat(liveness.statusCode()).isEqualTo(200);
