@@ -243,8 +243,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .cors(spec -> spec.configurationSource(cors))
                 .headers(headers -> {
-                    headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                    + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+                                    + "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                                    + "frame-ancestors 'none'; form-action 'self'"))
                             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
                     if (edge.https()) {
                         // TLS may end at a proxy in front, so the request itself looks like plain HTTP here

@@ -234,8 +234,8 @@ class EdgeIntegrationTest extends WiredGateway {
 
     /**
      * Sends a body of {@code size} bytes, with its length declared or streamed in chunks without one (as an upload
-     * that does not know its size), and reads the answer while still sending: the gateway may answer before it has
-     * read everything, as a browser or curl would see.
+     * that does not know its size), and reads the answer while still sending, as a browser does: the gateway may
+     * answer before it has read everything.
      */
     private String upload(String path, String token, int size, boolean declared) {
         try (Socket socket = new Socket("localhost", keycloak.gatewayPort())) {
