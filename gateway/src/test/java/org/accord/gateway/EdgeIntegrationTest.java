@@ -14,10 +14,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +211,32 @@ class EdgeIntegrationTest extends WiredGateway {
                 with(bearer(logins.systemsToken("fr")), "Origin", "https://evil.example"));
         assertThat(strangersRead.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(services.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void everyCallOnAKeptAliveConnectionIsAnswered() {
+        Map<String, String> partner = bearer(logins.systemsToken("fr"));
+        for (int round = 0; round < 60; round++) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // the sign-in page is finished off the server's connection thread, so the next call may come before that
+            assertThat(status(client, "/login", Map.of("Accept", "text/html"))).isEqualTo(200);
+            assertThat(status(client, "/api/me", partner)).isEqualTo(200);
+            assertThat(status(client, "/api/me", partner)).isEqualTo(200);
+        }
+    }
+
+    private int status(HttpClient client, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static LoggedRequest onlyRequest() {
