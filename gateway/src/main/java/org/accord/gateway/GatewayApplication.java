@@ -1,5 +1,6 @@
 package org.accord.gateway;
 
+import org.accord.gateway.edge.KeepAliveConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        KeepAliveConfiguration.keepConnectionsReading();
         SpringApplication.run(GatewayApplication.class, args);
     }
 }
