@@ -1,21 +1,19 @@
-package org.accord.cases.config;
+package org.accord.support.health;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.stereotype.Component;
 
 /**
- * The {@code mongo} health component. It replaces Boot's own check, whose {@code hello} command the embedded
- * MongoDB server of the local run does not answer; {@code ping} is answered by it and by real MongoDB alike.
+ * The {@code mongo} health component of every service. It replaces Boot's own check, whose {@code hello} command the
+ * embedded MongoDB server of the local run does not answer; {@code ping} is answered by it and by real MongoDB alike.
  */
-@Component("mongoHealthIndicator")
-class MongoHealth extends AbstractHealthIndicator {
+public class MongoHealth extends AbstractHealthIndicator {
 
     private final MongoOperations mongo;
 
-    MongoHealth(MongoOperations mongo) {
+    public MongoHealth(MongoOperations mongo) {
         super("MongoDB health check failed");
         this.mongo = mongo;
     }
