@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Partner inbox settings per country, managed by that country's liaisons. */
 @Service
-class Partners {
+public class Partners {
 
     private static final int SECRET_BYTES = 32;
 
@@ -64,6 +64,16 @@ class Partners {
         mongo.save(new PartnerSettings(country, current.emails(), current.webhookUrl(), current.events(),
                 current.deliveryMode(), sealer.seal(country, secret), now, user.username(), now));
         return new NewWebhookSecret(secret, now);
+    }
+
+    /** The country's partner inbox as the delivery side needs it now; a country that set nothing wants nothing. */
+    public PartnerInbox inboxOf(String country) {
+        PartnerSettings stored = mongo.findById(country, PartnerSettings.class);
+        PartnerSettings settings = stored == null ? PartnerSettings.none(country) : stored;
+        String secret = settings.sealedWebhookSecret() == null ? null
+                : sealer.open(country, settings.sealedWebhookSecret());
+        return new PartnerInbox(country, settings.emails(), settings.webhookUrl(), secret, settings.events(),
+                settings.deliveryMode());
     }
 
     private PartnerSettings settings(AllianceUser user, String country) {
