@@ -50,6 +50,8 @@ public abstract class CasesApi {
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("cases"));
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
+        // Tests that hand events over start relays of their own, so other tests' outboxes stay as they wrote them.
+        registry.add("accord.relay.enabled", () -> "false");
     }
 
     @LocalServerPort

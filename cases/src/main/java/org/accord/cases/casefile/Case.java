@@ -46,6 +46,8 @@ public record Case(
         List<RiskAssessment> assessments,
         Long eventSequence,
         List<CaseEvent> outbox,
+        Long relayedSequence,
+        Boolean outboxPending,
         List<String> audience,
         Integer statusRank,
         Integer riskRank,
@@ -65,6 +67,9 @@ public record Case(
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         // Boxed, so that documents stored before a field existed still load.
         eventSequence = eventSequence == null ? 0L : eventSequence;
+        relayedSequence = relayedSequence == null ? 0L : relayedSequence;
+        long handedOver = relayedSequence;
+        outboxPending = outbox.stream().anyMatch(event -> event.sequence() > handedOver);
         audience = CaseAccessPolicy.audienceOf(tlp, originCountry, sharedWith, namedRecipients, owners);
         statusRank = status == null ? 0 : status.ordinal();
         riskRank = riskLevel == null ? 0 : riskLevel.ordinal() + 1;
@@ -75,7 +80,7 @@ public record Case(
             List<String> namedRecipients, List<String> tags, String creator, String country, Instant at) {
         return new Case(id, title, summary, situationCountry, CaseStatus.MONITORING, tlp, sharedWith,
                 namedRecipients, List.of(creator), tags, country, null, creator, at, creator, at, List.of(),
-                List.of(), 0L, List.of(), null, 0, 0, null);
+                List.of(), 0L, List.of(), 0L, null, null, 0, 0, null);
     }
 
     /** The entity tag of this version, for {@code ETag} and {@code If-Match}. */
@@ -87,13 +92,13 @@ public record Case(
             List<String> tags) {
         return new Case(id, title, summary, situationCountry, status, tlp, sharedWith, namedRecipients, owners, tags,
                 originCountry, riskLevel, createdBy, createdAt, updatedBy, updatedAt, entries, assessments,
-                eventSequence, outbox, null, 0, 0, version);
+                eventSequence, outbox, relayedSequence, null, null, 0, 0, version);
     }
 
     Case withSharing(Tlp tlp, List<SharingEntry> sharedWith, List<String> namedRecipients) {
         return new Case(id, title, summary, situationCountry, status, tlp, sharedWith, namedRecipients, owners, tags,
                 originCountry, riskLevel, createdBy, createdAt, updatedBy, updatedAt, entries, assessments,
-                eventSequence, outbox, null, 0, 0, version);
+                eventSequence, outbox, relayedSequence, null, null, 0, 0, version);
     }
 
     public Case withEntry(TimelineEntry entry) {
@@ -101,7 +106,7 @@ public record Case(
         timeline.add(entry);
         return new Case(id, title, summary, situationCountry, status, tlp, sharedWith, namedRecipients, owners, tags,
                 originCountry, riskLevel, createdBy, createdAt, updatedBy, updatedAt, timeline, assessments,
-                eventSequence, outbox, null, 0, 0, version);
+                eventSequence, outbox, relayedSequence, null, null, 0, 0, version);
     }
 
     /** The case with one more assessment; the newest one sets the case's risk level. */
@@ -110,15 +115,17 @@ public record Case(
         history.add(assessment);
         return new Case(id, title, summary, situationCountry, status, tlp, sharedWith, namedRecipients, owners, tags,
                 originCountry, assessment.riskLevel(), createdBy, createdAt, updatedBy, updatedAt, entries, history,
-                eventSequence, outbox, null, 0, 0, version);
+                eventSequence, outbox, relayedSequence, null, null, 0, 0, version);
     }
 
     /** The case as a write leaves it: who changed it when, and the events the change recorded. */
     Case revised(String by, Instant at, List<CaseEvent> events) {
-        List<CaseEvent> pending = new ArrayList<>(outbox);
+        // Events the relay has handed over leave the outbox with the next write.
+        List<CaseEvent> pending = new ArrayList<>(outbox.stream().filter(event -> event.sequence() > relayedSequence)
+                .toList());
         pending.addAll(events);
         return new Case(id, title, summary, situationCountry, status, tlp, sharedWith, namedRecipients, owners, tags,
                 originCountry, riskLevel, createdBy, createdAt, by, at, entries, assessments,
-                eventSequence + events.size(), pending, null, 0, 0, version);
+                eventSequence + events.size(), pending, relayedSequence, null, null, 0, 0, version);
     }
 }

@@ -79,6 +79,18 @@ public class CaseService {
         return found;
     }
 
+    /**
+     * Who may see the case now, for a platform service rather than a user: not audited, since it reads no content
+     * on anyone's behalf and the audit records people.
+     */
+    CaseAudienceView audience(String id) {
+        Case found = mongo.findById(id, Case.class);
+        if (found == null) {
+            throw new CaseNotFoundException();
+        }
+        return CaseAudienceView.of(found, policy.audienceNow(found));
+    }
+
     /** One page of the cases the caller may see that match the query, filtered and ordered inside the database. */
     CasePage list(CaseQuery request, AllianceUser user) {
         Query query = new Query(policy.visibleTo(user));

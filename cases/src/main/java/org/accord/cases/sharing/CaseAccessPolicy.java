@@ -102,6 +102,35 @@ public class CaseAccessPolicy {
         };
     }
 
+    /**
+     * Everyone who may see the case now, by the same rules as {@link #canSee}: the member countries for CLEAR, GREEN,
+     * AMBER and AMBER_STRICT (groups expanded as the registry stands now), and for RED no country but the named
+     * recipients and the case owners.
+     */
+    public CaseAudience audienceNow(CaseSharing sharedCase) {
+        return switch (sharedCase.tlp()) {
+            case CLEAR, GREEN -> new CaseAudience(registry.members(), List.of());
+            case AMBER, AMBER_STRICT -> {
+                Set<String> countries = new LinkedHashSet<>();
+                countries.add(sharedCase.originCountry());
+                for (SharingEntry entry : sharedCase.sharedWith()) {
+                    if (entry.country() != null) {
+                        countries.add(entry.country());
+                    } else {
+                        countries.addAll(registry.expand(entry.group()));
+                    }
+                }
+                // Members in the registry's order, so the answer does not depend on how the list was written.
+                yield new CaseAudience(registry.members().stream().filter(countries::contains).toList(), List.of());
+            }
+            case RED -> {
+                Set<String> users = new LinkedHashSet<>(sharedCase.owners());
+                users.addAll(sharedCase.namedRecipients());
+                yield new CaseAudience(List.of(), List.copyOf(users));
+            }
+        };
+    }
+
     /** How far the caller's country reaches into a case, whatever the caller's role. */
     public CaseAccess accessOf(CaseSharing sharedCase, AllianceUser user) {
         if (!canSee(sharedCase, user)) {

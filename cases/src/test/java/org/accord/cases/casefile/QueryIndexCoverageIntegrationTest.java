@@ -2,6 +2,10 @@ package org.accord.cases.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +15,24 @@ import java.util.UUID;
 import org.accord.cases.CasesApi;
 import org.accord.cases.MongoCommands;
 import org.accord.cases.QueryShape;
+import org.accord.support.relay.OutboxRelay;
+import org.accord.support.relay.OutboxSource;
+import org.accord.support.relay.RelayProperties;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Every query the service sends is served by an index it declared, as real MongoDB needs (the embedded server
  * accepts the indexes and scans anyway). The test drives every list query the API allows — each combination of
- * filters, every sort in both directions, with and without text — and the single-case endpoints, then checks the
- * shape of every query the service has sent since it started, against the indexes the database reports.
+ * filters, every sort in both directions, with and without text — the single-case endpoints and one pass of the
+ * event relay, then checks the shape of every query the service has sent since it started, against the indexes the
+ * database reports.
  */
 class QueryIndexCoverageIntegrationTest extends CasesApi {
 
@@ -31,10 +42,20 @@ class QueryIndexCoverageIntegrationTest extends CasesApi {
     @Autowired
     MongoCommands commands;
 
+    @Autowired
+    MongoOperations mongo;
+
+    @Autowired
+    List<OutboxSource<?>> sources;
+
+    @Autowired
+    RelayProperties relaySettings;
+
     @Test
-    void everyQueryTheServiceSendsIsServedByADeclaredIndex() {
+    void everyQueryTheServiceSendsIsServedByADeclaredIndex() throws Exception {
         exerciseEveryListQuery();
         exerciseTheSingleCaseEndpoints();
+        exerciseTheRelay();
 
         Map<String, List<List<QueryShape.Key>>> indexes = new LinkedHashMap<>();
         Map<QueryShape, String> uncovered = new LinkedHashMap<>();
@@ -122,6 +143,29 @@ class QueryIndexCoverageIntegrationTest extends CasesApi {
         assertThat(as("fr-officer", "GET", path + "/audit", null).statusCode()).isEqualTo(200);
         assertThat(as("fr-officer", "GET", path + "/audit/verification", null).statusCode()).isEqualTo(200);
         assertThat(as("us-officer", "GET", path, null).statusCode()).isEqualTo(404);
+    }
+
+    /** One relay pass against a stand-in for notifications that takes every event. */
+    private void exerciseTheRelay() throws Exception {
+        String id = open("fr-officer", NewCaseBody.labelled("GREEN").json()).get("id").asString();
+        HttpServer intake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        intake.createContext("/internal/events", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        intake.start();
+        try {
+            OutboxRelay relay = new OutboxRelay(mongo, sources, relaySettings.withNotificationsUrl(
+                    URI.create("http://localhost:" + intake.getAddress().getPort())), Clock.systemUTC());
+            relay.prepare();
+            for (int pass = 0; pass < 100 && mongo.findById(id, Case.class).outboxPending(); pass++) {
+                relay.relayOnce();
+            }
+            assertThat(mongo.findById(id, Case.class).outboxPending()).isFalse();
+        } finally {
+            intake.stop(0);
+        }
     }
 
     private List<List<QueryShape.Key>> indexesOf(String collection) {

@@ -101,4 +101,50 @@ class CaseAccessPolicyTest {
                 .as("the count matches what the caller may see")
                 .isEqualTo(expected.size() + (country.equals("GB") ? 1 : 0));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # label      | countries that may see it | users named for it
+            CLEAR        | CA DE FR GB US            |
+            GREEN        | CA DE FR GB US            |
+            AMBER        | CA DE FR                  |
+            AMBER_STRICT | CA DE FR                  |
+            RED          |                           | fr-officer gb-analyst
+            """)
+    void theAudienceNowIsWhoMaySeeTheCase(Tlp tlp, String countries, String users) {
+        Case labelled = cases.stream().filter(c -> c.tlp() == tlp).findFirst().orElseThrow();
+
+        CaseAudience audience = policy.audienceNow(labelled);
+
+        assertThat(audience.countries()).as("countries").containsExactlyElementsOf(words(countries));
+        assertThat(audience.users()).as("users").containsExactlyElementsOf(words(users));
+        // The same answer as the single-case check, for every member country's officer and the named users.
+        for (String country : REGISTRY.members()) {
+            AllianceUser officer = new AllianceUser("s", country.toLowerCase() + "-liaison", country,
+                    Set.of("liaison"));
+            assertThat(audience.countries().contains(country)).as("%s sees it", country)
+                    .isEqualTo(policy.canSee(labelled, officer));
+        }
+        for (String user : audience.users()) {
+            assertThat(policy.canSee(labelled, new AllianceUser("s", user, "US", Set.of("analyst")))).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} widened to ALLIES")
+    @CsvSource({ "AMBER", "AMBER_STRICT" })
+    void aGroupOnTheListCountsWithItsMembersNow(Tlp tlp) {
+        Case shared = CaseMother.opened("us-officer", "US", tlp,
+                List.of(SharingEntry.group("NORTH_AMERICA", Access.READ), SharingEntry.country("GB", Access.READ)),
+                List.of());
+        Case toAllies = CaseMother.opened("us-officer", "US", tlp,
+                List.of(SharingEntry.group(CountryRegistry.ALLIES, Access.READ)), List.of());
+
+        assertThat(policy.audienceNow(shared).countries()).containsExactly("CA", "GB", "US");
+        assertThat(policy.audienceNow(toAllies).countries()).containsExactly("CA", "DE", "FR", "GB", "US");
+        assertThat(policy.audienceNow(shared).users()).isEmpty();
+    }
+
+    private static List<String> words(String text) {
+        return text == null ? List.of() : List.of(text.trim().split("\\s+"));
+    }
 }

@@ -1,0 +1,15 @@
+package org.accord.cases.sharing;
+
+import java.util.List;
+
+/**
+ * Who may see a case now, as those who tell others of it need to know: the member countries, and for a RED case the
+ * individual users (then no country as such).
+ */
+public record CaseAudience(List<String> countries, List<String> users) {
+
+    public CaseAudience {
+        countries = List.copyOf(countries);
+        users = List.copyOf(users);
+    }
+}

@@ -1,0 +1,78 @@
+package org.accord.cases.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.accord.cases.CasesApi;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /internal/cases/{id}/audience}: notifications asks it with its own service token at delivery time, and
+ * learns who may see the case now; users, even the case's owners, are refused.
+ */
+class CaseAudienceIntegrationTest extends CasesApi {
+
+    private static String serviceToken() {
+        return logins().serviceToken("notifications");
+    }
+
+    @Test
+    void theAudienceFollowsTheSharingAsItIsNow() {
+        String id = open("fr-officer", NewCaseBody.labelled("AMBER").title("Shelling of Tawila")
+                .sharedWithCountry("CA", "READ").sharedWithCountry("DE", "CONTRIBUTE").json()).get("id").asString();
+
+        JsonNode shared = audience(id);
+        assertThat(shared.get("caseId").asString()).isEqualTo(id);
+        assertThat(shared.get("title").asString()).isEqualTo("Shelling of Tawila");
+        assertThat(shared.get("tlp").asString()).isEqualTo("AMBER");
+        assertThat(shared.get("status").asString()).isEqualTo("MONITORING");
+        assertThat(shared.get("originCountry").asString()).isEqualTo("FR");
+        assertThat(shared.get("countries").toString()).isEqualTo("[\"CA\",\"DE\",\"FR\"]");
+        assertThat(shared.get("users").toString()).isEqualTo("[]");
+
+        assertThat(as("fr-officer", "PUT", "/api/cases/" + id + "/sharing", NewCaseBody.labelled("AMBER")
+                .sharedWithCountry("CA", "READ").sharingJson()).statusCode()).isEqualTo(200);
+        assertThat(audience(id).get("countries").toString()).isEqualTo("[\"CA\",\"FR\"]");
+
+        assertThat(as("fr-officer", "PUT", "/api/cases/" + id + "/sharing", NewCaseBody.labelled("RED")
+                .named("gb-analyst").sharingJson()).statusCode()).isEqualTo(200);
+        JsonNode red = audience(id);
+        assertThat(red.get("countries").toString()).isEqualTo("[]");
+        assertThat(red.get("users").toString()).isEqualTo("[\"fr-officer\",\"gb-analyst\"]");
+
+        assertThat(as("fr-officer", "PUT", "/api/cases/" + id + "/sharing", NewCaseBody.labelled("GREEN")
+                .sharingJson()).statusCode()).isEqualTo(200);
+        assertThat(audience(id).get("countries").toString()).isEqualTo("[\"CA\",\"DE\",\"FR\",\"GB\",\"US\"]");
+    }
+
+    @Test
+    void onlyPlatformServicesMayAsk() {
+        String id = open("fr-officer", NewCaseBody.labelled("GREEN").json()).get("id").asString();
+        String path = "/internal/cases/" + id + "/audience";
+
+        HttpResponse<String> owner = as("fr-officer", "GET", path, null);
+        assertThat(owner.statusCode()).isEqualTo(403);
+        assertProblem(owner, "forbidden");
+        assertThat(as("fr-systems", "GET", path, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", path, null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", path, logins().serviceToken("tasks"), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownCaseIsANotFoundProblem() {
+        HttpResponse<String> missing = send("GET", "/internal/cases/0123456789abcdef01234567/audience",
+                serviceToken(), null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertProblem(missing, "not-found");
+    }
+
+    private JsonNode audience(String id) {
+        HttpResponse<String> response = send("GET", "/internal/cases/" + id + "/audience", serviceToken(), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return parse(response.body());
+    }
+}

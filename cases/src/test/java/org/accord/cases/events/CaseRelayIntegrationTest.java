@@ -1,0 +1,259 @@
+package org.accord.cases.events;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.accord.cases.CasesApi;
+import org.accord.cases.casefile.Case;
+import org.accord.cases.casefile.NewCaseBody;
+import org.accord.identity.testing.TokenClaims;
+import org.accord.support.relay.OutboxRelay;
+import org.accord.support.relay.OutboxSource;
+import org.accord.support.relay.RelayProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The relay from the case outboxes to notifications, with WireMock standing in for notifications' event intake and
+ * the real Keycloak issuing the cases service's own token: order per case, retries, outages, two instances on one
+ * database, and duplicates answered {@code 204}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CaseRelayIntegrationTest extends CasesApi {
+
+    private static final String INTAKE = "/internal/events";
+    private static final String OUTAGE_WARNING = "Notifications cannot take events now";
+
+    private static WireMockServer notifications;
+
+    @Autowired
+    MongoOperations mongo;
+
+    @Autowired
+    List<OutboxSource<?>> sources;
+
+    @Autowired
+    RelayProperties configured;
+
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    /** One handed-over event as notifications received it, and what it answered. */
+    record Received(String eventId, String type, String caseId, long sequence, int answer, String token) {
+    }
+
+    @BeforeAll
+    static void startNotifications() {
+        notifications = new WireMockServer(options().dynamicPort());
+        notifications.start();
+    }
+
+    @AfterAll
+    static void stopNotifications() {
+        notifications.stop();
+    }
+
+    @BeforeEach
+    void acceptEveryEvent() {
+        notifications.resetAll();
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(5).willReturn(aResponse().withStatus(202)));
+    }
+
+    @AfterEach
+    void stopRelays() {
+        relays.forEach(OutboxRelay::stop);
+    }
+
+    @Test
+    void eventsOfACaseArriveInTheirOrderWithTheServicesOwnToken() {
+        String caseId = amberCaseWithChanges(2);
+        as("fr-officer", "PUT", "/api/cases/" + caseId + "/sharing",
+                NewCaseBody.labelled("AMBER").sharedWithCountry("CA", "READ").sharingJson());
+
+        startRelay();
+
+        List<Received> received = eventually(() -> receivedFor(caseId), events -> events.size() == 4);
+        assertThat(received).extracting(Received::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(received).extracting(Received::type)
+                .containsExactly("CaseCreated", "CaseUpdated", "CaseUpdated", "CaseShared");
+        JsonNode claims = parse(TokenClaims.payload(received.get(0).token()));
+        assertThat(claims.get("azp").asString()).isEqualTo("accord-cases");
+        assertThat(claims.get("realm_access").get("roles").toString()).contains("\"service\"");
+        Case stored = eventually(() -> mongo.findById(caseId, Case.class), c -> !c.outboxPending());
+        assertThat(stored.relayedSequence()).isEqualTo(4);
+
+        // The next change leaves out of the outbox what was handed over, and only its own event is pending.
+        relays.forEach(OutboxRelay::stop);
+        as("fr-officer", "PATCH", "/api/cases/" + caseId, "{\"summary\":\"Later\"}", "If-Match", "\"3\"");
+        Case changed = mongo.findById(caseId, Case.class);
+        assertThat(changed.outbox()).extracting(CaseEvent::sequence).containsExactly(5L);
+        assertThat(changed.outboxPending()).isTrue();
+    }
+
+    @Test
+    void aFailedHandOverIsRepeatedAndTheCasesLaterEventsWaitBehindIt() {
+        String caseId = amberCaseWithChanges(2);
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+                .inScenario("failing once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+
+        startRelay();
+
+        List<Received> received = eventually(() -> receivedFor(caseId),
+                events -> events.stream().filter(event -> event.answer() == 202).count() == 3);
+        assertThat(received).extracting(Received::sequence).containsExactly(1L, 1L, 2L, 3L);
+        assertThat(received).extracting(Received::answer).containsExactly(500, 202, 202, 202);
+        assertThat(received.get(0).eventId()).isEqualTo(received.get(1).eventId());
+    }
+
+    @Test
+    void notificationsDownForAWhileGetsEveryEventOnceWhenItIsBack(CapturedOutput output) throws Exception {
+        int port = notifications.port();
+        startRelay();
+        notifications.stop();
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            caseIds.add(amberCaseWithChanges(1));
+        }
+        Thread.sleep(3_000);
+        int warningsDuringOutage = occurrences(output.getOut() + output.getErr(), OUTAGE_WARNING);
+
+        notifications = new WireMockServer(options().port(port));
+        notifications.start();
+        acceptEveryEvent();
+
+        List<Received> received = eventually(() -> caseIds.stream().flatMap(id -> receivedFor(id).stream()).toList(),
+                events -> events.size() == 6);
+        assertThat(warningsDuringOutage).as("one warning for the whole outage").isEqualTo(1);
+        assertThat(received.stream().collect(Collectors.groupingBy(Received::eventId, Collectors.counting())))
+                .hasSize(6).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+        Thread.sleep(500);
+        assertThat(occurrences(output.getOut() + output.getErr(), OUTAGE_WARNING)).isEqualTo(1);
+    }
+
+    @Test
+    void twoRelaysOnTheSameDatabaseNeverBothSendAnEvent() {
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(5)
+                .willReturn(aResponse().withStatus(202).withFixedDelay(20)));
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            caseIds.add(amberCaseWithChanges(2));
+        }
+
+        startRelay();
+        startRelay();
+
+        List<Received> received = eventually(() -> caseIds.stream().flatMap(id -> receivedFor(id).stream()).toList(),
+                events -> events.size() >= 36);
+        Map<String, Long> perEvent = received.stream()
+                .collect(Collectors.groupingBy(Received::eventId, Collectors.counting()));
+        assertThat(perEvent).hasSize(36).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+        for (String caseId : caseIds) {
+            assertThat(receivedFor(caseId)).extracting(Received::sequence).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void anEventNotificationsAlreadyHadCountsAsHandedOver() throws Exception {
+        String caseId = amberCaseWithChanges(1);
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+                .willReturn(aResponse().withStatus(204)));
+
+        startRelay();
+
+        eventually(() -> mongo.findById(caseId, Case.class), c -> !c.outboxPending());
+        Thread.sleep(500);
+        List<Received> received = receivedFor(caseId);
+        assertThat(received).extracting(Received::sequence).containsExactly(1L, 2L);
+        assertThat(received).extracting(Received::answer).containsOnly(204);
+        assertThat(mongo.findById(caseId, Case.class).relayedSequence()).isEqualTo(2);
+    }
+
+    private String amberCaseWithChanges(int changes) {
+        String caseId = open("fr-officer", NewCaseBody.labelled("AMBER").sharedWithCountry("DE", "CONTRIBUTE")
+                .json()).get("id").asString();
+        for (int i = 0; i < changes; i++) {
+            assertThat(as("fr-officer", "PATCH", "/api/cases/" + caseId, "{\"title\":\"Change " + i + "\"}",
+                    "If-Match", "\"" + i + "\"").statusCode()).isEqualTo(200);
+        }
+        return caseId;
+    }
+
+    /** A relay of its own, as a second instance of the service would run it, quick to retry. */
+    private void startRelay() {
+        OutboxRelay relay = new OutboxRelay(mongo, sources, new RelayProperties(true,
+                URI.create(notifications.baseUrl()), configured.tokenUri(), configured.clientId(),
+                configured.clientSecret(), Duration.ofMillis(100), Duration.ofSeconds(30), 10,
+                Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                Clock.systemUTC());
+        relays.add(relay);
+        relay.start();
+    }
+
+    /** What notifications received about one case, oldest first. */
+    private static List<Received> receivedFor(String caseId) {
+        List<ServeEvent> served = new ArrayList<>(notifications.getAllServeEvents());
+        Collections.reverse(served);
+        return served.stream()
+                .filter(event -> event.getRequest().getUrl().equals(INTAKE))
+                .map(event -> {
+                    JsonNode body = parse(event.getRequest().getBodyAsString());
+                    String authorization = event.getRequest().getHeader("Authorization");
+                    return new Received(body.get("id").asString(), body.get("type").asString(),
+                            body.get("caseId").asString(), body.get("sequence").asLong(),
+                            event.getResponse().getStatus(), authorization.substring("Bearer ".length()));
+                })
+                .filter(received -> received.caseId().equals(caseId))
+                .toList();
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        T last = read.get();
+        while (!done.test(last)) {
+            assertThat(Instant.now()).as("still waiting; last seen %s", last).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
+    }
+}

@@ -1,0 +1,288 @@
+package org.accord.support.relay;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Hands the events in the outboxes of the service's documents to notifications: at least once, in order per
+ * document, the event id as notifications' idempotency key.
+ * <p>
+ * A pass finds documents with pending events by an indexed query, claims each with a lease in
+ * {@value #LEASES} (a conditional upsert that fails while another instance holds an unexpired lease), reads it
+ * again, posts its events above {@code relayedSequence} in order and raises {@code relayedSequence} with {@code $max}
+ * after each, never touching the document's version. It stops at a document's first failure. While notifications
+ * cannot take events the relay waits with exponential backoff and jitter, and says so once per outage.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    static final String LEASES = "relayLeases";
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int REMEMBERED_REJECTIONS = 1_000;
+
+    /** The outcome of one pass: how many events went over, and whether notifications was unavailable. */
+    public record Pass(int handedOver, int documents, boolean unavailable) {
+    }
+
+    private final MongoOperations mongo;
+    private final List<OutboxSource<?>> sources;
+    private final RelayProperties properties;
+    private final EventIntakeClient intake;
+    private final Clock clock;
+    private final String holder = UUID.randomUUID().toString();
+    private final Set<String> rejectionsLogged = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_REJECTIONS;
+        }
+    });
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile int failuresInARow;
+
+    public OutboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
+            Clock clock) {
+        this.mongo = mongo;
+        this.sources = List.copyOf(sources);
+        this.properties = properties;
+        this.clock = clock;
+        this.intake = new EventIntakeClient(properties, clock);
+    }
+
+    /** Declares the index of the pending query, and marks documents stored before the relay existed as pending. */
+    public void prepare() {
+        for (OutboxSource<?> source : sources) {
+            mongo.indexOps(source.collection()).createIndex(new Index().named("relay_pending")
+                    .on(Outbox.PENDING, Sort.Direction.ASC).on(Outbox.ATTEMPTED_AT, Sort.Direction.ASC));
+            mongo.updateMulti(query(where(Outbox.PENDING).exists(false)), new Update().set(Outbox.PENDING, true),
+                    source.collection());
+        }
+    }
+
+    /** One pass over every source: up to a batch of documents each, as long as notifications takes events. */
+    public Pass relayOnce() throws InterruptedException {
+        int handedOver = 0;
+        int documents = 0;
+        for (OutboxSource<?> source : sources) {
+            Query pending = query(where(Outbox.PENDING).is(true))
+                    .with(Sort.by(Outbox.ATTEMPTED_AT).ascending()).limit(properties.batchSize());
+            pending.fields().include("_id");
+            for (Document found : mongo.find(pending, Document.class, source.collection())) {
+                Object id = found.get("_id");
+                if (!claim(source, id)) {
+                    continue;
+                }
+                documents++;
+                DocumentRelay outcome = new DocumentRelay(0, false, false);
+                try {
+                    outcome = relayDocument(source, id);
+                } finally {
+                    if (outcome.rejected()) {
+                        // The lease doubles as the document's backoff: a refused event is not retried every pass.
+                        extendLease(source, id, properties.maxBackoff());
+                    } else {
+                        release(source, id);
+                    }
+                }
+                handedOver += outcome.handedOver();
+                if (outcome.unavailable()) {
+                    return new Pass(handedOver, documents, true);
+                }
+            }
+        }
+        return new Pass(handedOver, documents, false);
+    }
+
+    private record DocumentRelay(int handedOver, boolean unavailable, boolean rejected) {
+    }
+
+    private <E> DocumentRelay relayDocument(OutboxSource<E> source, Object id) throws InterruptedException {
+        Query byId = query(where("_id").is(id));
+        byId.fields().include(Outbox.EVENTS).include(Outbox.EVENT_SEQUENCE).include(Outbox.RELAYED_SEQUENCE);
+        // Read after the claim: what another instance handed over before releasing its lease is not sent again.
+        Document current = mongo.findOne(byId, Document.class, source.collection());
+        if (current == null) {
+            return new DocumentRelay(0, false, false);
+        }
+        long relayed = number(current.get(Outbox.RELAYED_SEQUENCE));
+        long last = number(current.get(Outbox.EVENT_SEQUENCE));
+        List<E> events = current.getList(Outbox.EVENTS, Document.class, List.of()).stream()
+                .map(stored -> mongo.getConverter().read(source.eventType(), stored))
+                .filter(event -> source.sequenceOf(event) > relayed)
+                .sorted(Comparator.comparingLong(source::sequenceOf))
+                .toList();
+        int handedOver = 0;
+        Instant renewAt = clock.instant().plus(properties.leaseLength().dividedBy(2));
+        for (E event : events) {
+            if (clock.instant().isAfter(renewAt)) {
+                if (!extendLease(source, id, properties.leaseLength())) {
+                    // Another instance took the document over after this one was too slow: it goes on from here.
+                    return new DocumentRelay(handedOver, false, false);
+                }
+                renewAt = clock.instant().plus(properties.leaseLength().dividedBy(2));
+            }
+            String eventId = source.idOf(event);
+            EventIntakeClient.Answer answer = intake.post(eventId, source.handedOver(event));
+            if (!answer.outcome().done()) {
+                mongo.updateFirst(query(where("_id").is(id)), new Update().set(Outbox.ATTEMPTED_AT, clock.instant()),
+                        source.collection());
+                if (answer.outcome() == HandOver.REJECTED) {
+                    if (rejectionsLogged.add(eventId)) {
+                        log.warn("Notifications refused event {} of {} {}: {}; the document's later events wait "
+                                + "behind it", eventId, source.collection(), id, answer.detail());
+                    }
+                    return new DocumentRelay(handedOver, false, true);
+                }
+                noteUnavailable(answer.detail());
+                return new DocumentRelay(handedOver, true, false);
+            }
+            handedOver++;
+            mongo.updateFirst(query(where("_id").is(id)),
+                    new Update().max(Outbox.RELAYED_SEQUENCE, source.sequenceOf(event)), source.collection());
+        }
+        // Nothing left unless a change recorded more events meanwhile: then the sequence moved and this misses.
+        mongo.updateFirst(query(where("_id").is(id)).addCriteria(where(Outbox.EVENT_SEQUENCE).is(last)),
+                new Update().set(Outbox.PENDING, false).max(Outbox.RELAYED_SEQUENCE, last), source.collection());
+        noteAvailable();
+        return new DocumentRelay(handedOver, false, false);
+    }
+
+    private boolean claim(OutboxSource<?> source, Object id) {
+        Instant now = clock.instant();
+        try {
+            mongo.findAndModify(query(where("_id").is(leaseKey(source, id))).addCriteria(where("until").lte(now)),
+                    new Update().set("holder", holder).set("until", now.plus(properties.leaseLength())),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, LEASES);
+            return true;
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
+        }
+    }
+
+    private boolean extendLease(OutboxSource<?> source, Object id, Duration length) {
+        return mongo.updateFirst(query(where("_id").is(leaseKey(source, id))).addCriteria(where("holder").is(holder)),
+                new Update().set("until", clock.instant().plus(length)), LEASES).getMatchedCount() > 0;
+    }
+
+    private void release(OutboxSource<?> source, Object id) {
+        mongo.remove(query(where("_id").is(leaseKey(source, id))).addCriteria(where("holder").is(holder)), LEASES);
+    }
+
+    private static String leaseKey(OutboxSource<?> source, Object id) {
+        return source.collection() + ":" + id;
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    private void noteUnavailable(String detail) {
+        failuresInARow++;
+        if (failuresInARow == 1) {
+            log.warn("Notifications cannot take events now ({}); the relay keeps them and retries with backoff",
+                    detail);
+        }
+    }
+
+    private void noteAvailable() {
+        if (failuresInARow > 0) {
+            log.info("Notifications takes events again, after {} failed attempts", failuresInARow);
+            failuresInARow = 0;
+        }
+    }
+
+    /** The wait after the given number of failures in a row: doubling from the initial backoff, with jitter. */
+    Duration backoff(int failures) {
+        long initial = properties.initialBackoff().toMillis();
+        long max = properties.maxBackoff().toMillis();
+        long doubled = failures >= 30 ? max : Math.min(max, initial << Math.max(0, failures - 1));
+        return Duration.ofMillis(doubled / 2 + ThreadLocalRandom.current().nextLong(doubled / 2 + 1));
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Pass pass = relayOnce();
+                if (pass.unavailable()) {
+                    Thread.sleep(backoff(failuresInARow).toMillis());
+                } else if (pass.documents() < properties.batchSize()) {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database itself failing: the same backoff, and one warning per outage.
+                noteUnavailable("the outbox could not be read or marked: " + e.getMessage());
+                try {
+                    Thread.sleep(backoff(failuresInARow).toMillis());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        prepare();
+        running = true;
+        Thread thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread stopping = worker;
+        if (stopping != null) {
+            stopping.interrupt();
+            try {
+                stopping.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.enabled();
+    }
+}

@@ -1,0 +1,45 @@
+package org.accord.support.relay;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service hands the events of its outboxes to notifications.
+ *
+ * @param enabled          whether the relay runs in this instance (every instance may; leases keep them apart)
+ * @param notificationsUrl where notifications listens; events go to {@code /internal/events}
+ * @param tokenUri         the alliance realm's token endpoint
+ * @param clientId         the service's own client in the alliance realm, with role {@code service}
+ * @param clientSecret     its secret
+ * @param pollInterval     how often to look for pending events when there were none
+ * @param leaseLength      how long a claimed document stays with one instance; a killed instance's claim lapses then
+ * @param batchSize        documents claimed per pass
+ * @param initialBackoff   the first wait after notifications could not take an event; doubled on each failure
+ * @param maxBackoff       the longest wait between attempts while notifications stays unavailable
+ * @param connectTimeout   to open a connection to notifications or Keycloak
+ * @param responseTimeout  to wait for an answer
+ */
+@ConfigurationProperties("accord.relay")
+public record RelayProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("http://localhost:8083") URI notificationsUrl,
+        @DefaultValue("http://localhost:8180/realms/alliance/protocol/openid-connect/token") URI tokenUri,
+        String clientId,
+        String clientSecret,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("30s") Duration leaseLength,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("1m") Duration maxBackoff,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10s") Duration responseTimeout) {
+
+    /** The same settings pointing at another notifications, for a second relay beside the first. */
+    public RelayProperties withNotificationsUrl(URI url) {
+        return new RelayProperties(enabled, url, tokenUri, clientId, clientSecret, pollInterval, leaseLength,
+                batchSize, initialBackoff, maxBackoff, connectTimeout, responseTimeout);
+    }
+}
