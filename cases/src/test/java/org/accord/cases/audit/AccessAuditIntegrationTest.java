@@ -96,8 +96,10 @@ class AccessAuditIntegrationTest extends CasesApi {
                 .isEqualTo(200);
         for (String path : List.of("/audit", "/audit/verification")) {
             for (String outsider : List.of("ca-officer", "us-officer")) {
-                HttpResponse<String> refused = as(outsider, "GET", "/api/cases/" + caseId + path, null);
-                HttpResponse<String> absent = as(outsider, "GET", "/api/cases/" + missing + path, null);
+                HttpResponse<String> refused = as(outsider, "GET", "/api/cases/" + caseId + path, null,
+                        "X-Request-Id", "hidden-or-missing");
+                HttpResponse<String> absent = as(outsider, "GET", "/api/cases/" + missing + path, null,
+                        "X-Request-Id", "hidden-or-missing");
                 assertThat(refused.statusCode()).isEqualTo(404);
                 assertProblem(refused, "not-found");
                 assertThat(refused.body().replace(caseId, "{id}")).isEqualTo(absent.body().replace(missing, "{id}"));

@@ -206,9 +206,9 @@ class CaseChangesIntegrationTest extends CasesApi {
         for (String[] call : new String[][] { { "PATCH", "", "{\"title\":\"x\"}" },
                 { "PUT", "/sharing", NewCaseBody.labelled("GREEN").sharingJson() } }) {
             HttpResponse<String> hidden = as("us-officer", call[0], "/api/cases/" + id + call[1], call[2],
-                    "If-Match", "\"0\"");
+                    "If-Match", "\"0\"", "X-Request-Id", "hidden-or-missing");
             HttpResponse<String> absent = as("us-officer", call[0], "/api/cases/" + missing + call[1], call[2],
-                    "If-Match", "\"0\"");
+                    "If-Match", "\"0\"", "X-Request-Id", "hidden-or-missing");
             assertThat(hidden.statusCode()).isEqualTo(404);
             assertProblem(hidden, "not-found");
             assertThat(hidden.body().replace(id, "{id}")).isEqualTo(absent.body().replace(missing, "{id}"));

@@ -68,9 +68,11 @@ class CasesIntegrationTest extends CasesApi {
         assertThat(canadaList.get("items").get(0).get("id").asString()).isEqualTo(id);
         assertThat(canadaList.get("totalItems").asLong()).isEqualTo(canadaBefore + 1);
 
-        HttpResponse<String> hiddenFromUs = send("GET", "/api/cases/" + id, tokenOf("us-officer"), null);
+        HttpResponse<String> hiddenFromUs = send("GET", "/api/cases/" + id, tokenOf("us-officer"), null,
+                "X-Request-Id", "hidden-or-missing");
         String missingId = UUID.randomUUID().toString();
-        HttpResponse<String> missing = send("GET", "/api/cases/" + missingId, tokenOf("us-officer"), null);
+        HttpResponse<String> missing = send("GET", "/api/cases/" + missingId, tokenOf("us-officer"), null,
+                "X-Request-Id", "hidden-or-missing");
         assertThat(hiddenFromUs.statusCode()).isEqualTo(404);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertProblem(hiddenFromUs, "not-found");
