@@ -24,7 +24,7 @@ class PartnerSettingsIntegrationTest extends IntegrationTestSupport {
     @Autowired
     MongoOperations mongo;
 
-    /** Who asks, about which country, and what they get, for every partner endpoint. */
+    /** Who asks, about which country, and what they get, for every partner endpoint and the delivery log. */
     private record Case(String caller, String country, int expected) {
     }
 
@@ -46,7 +46,8 @@ class PartnerSettingsIntegrationTest extends IntegrationTestSupport {
             String token = token(c.caller());
             String base = "/api/partners/" + c.country();
             List<HttpResponse<String>> responses = List.of(get(base, token), send("PUT", base, token, VALID),
-                    send("POST", base + "/webhook-secret", token, null));
+                    send("POST", base + "/webhook-secret", token, null), get(base + "/deliveries", token),
+                    get(base + "/deliveries?status=PARKED&page=0&size=5", token));
             for (HttpResponse<String> response : responses) {
                 assertThat(response.statusCode()).as("%s %s %s", c.caller(), response.request().method(),
                         response.uri()).isEqualTo(c.expected());
@@ -55,6 +56,11 @@ class PartnerSettingsIntegrationTest extends IntegrationTestSupport {
                     assertThat(response.body()).doesNotContain("desk@partner.example");
                 }
             }
+            // A delivery that is not in the caller's log is not found, whether the log is the caller's or not.
+            HttpResponse<String> redrive = send("POST", base + "/deliveries/0123456789abcdef01234567/redrive", token,
+                    null);
+            assertThat(redrive.statusCode()).as("%s redrive %s", c.caller(), c.country())
+                    .isEqualTo(c.expected() == 200 ? 404 : c.expected());
         }
     }
 

@@ -1,13 +1,15 @@
 package org.accord.notifications.access;
 
+import java.util.Optional;
+
 import org.accord.identity.AllianceUser;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
  * Every access decision of the notifications service in one place: which inbox items a user sees, and who manages a
- * country's partner settings. Inbox criteria always pin the caller's country first, so each read is a lookup on the
- * {@code country, user, createdAt} index and never a scan across countries.
+ * country's partner settings and its delivery log. Inbox criteria always pin the caller's country first, so each
+ * read is a lookup on the {@code country, user, createdAt} index and never a scan across countries.
  */
 @Component
 public class NotificationAccessPolicy {
@@ -31,5 +33,13 @@ public class NotificationAccessPolicy {
     /** A country's partner settings are its liaisons' alone; to anybody else they do not exist. */
     public boolean mayManagePartner(AllianceUser user, String country) {
         return user.isLiaison() && user.country().equals(country);
+    }
+
+    /**
+     * A country's delivery log tells where its partner systems are and how they answer: its liaisons read it and
+     * redrive from it; to anybody else it does not exist (empty).
+     */
+    public Optional<Criteria> deliveriesOf(AllianceUser user, String country) {
+        return mayManagePartner(user, country) ? Optional.of(Criteria.where(COUNTRY).is(country)) : Optional.empty();
     }
 }

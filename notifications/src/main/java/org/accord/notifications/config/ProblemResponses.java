@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.accord.notifications.delivery.DeliveryNotFoundException;
+import org.accord.notifications.delivery.DeliveryNotRedrivableException;
 import org.accord.notifications.inbox.InboxItemNotFoundException;
 import org.accord.notifications.partners.InvalidSettingException;
 import org.accord.notifications.partners.PartnerNotFoundException;
@@ -45,6 +47,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create(TYPES + "not-found");
     static final URI INVALID_INPUT = URI.create(TYPES + "invalid-input");
     static final URI MALFORMED_JSON = URI.create(TYPES + "malformed-json");
+    static final URI NOT_REDRIVABLE = URI.create(TYPES + "delivery-not-redrivable");
 
     private static final Map<Integer, URI> BY_STATUS = Map.of(
             400, URI.create(TYPES + "bad-request"),
@@ -61,10 +64,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     record InvalidField(String field, String message) {
     }
 
-    @ExceptionHandler({ InboxItemNotFoundException.class, PartnerNotFoundException.class })
+    @ExceptionHandler({ InboxItemNotFoundException.class, PartnerNotFoundException.class,
+            DeliveryNotFoundException.class })
     ResponseEntity<ProblemDetail> notFound(RuntimeException exception) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(detail(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", exception.getMessage()));
+    }
+
+    @ExceptionHandler(DeliveryNotRedrivableException.class)
+    ResponseEntity<ProblemDetail> notRedrivable(DeliveryNotRedrivableException exception) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(detail(HttpStatus.CONFLICT, NOT_REDRIVABLE,
+                "Delivery not redrivable", exception.getMessage()));
     }
 
     @ExceptionHandler(InvalidSettingException.class)

@@ -1,16 +1,22 @@
 package org.accord.notifications.config;
 
+import java.net.InetAddress;
+
+import org.accord.notifications.webhook.WebhookProperties;
 import org.accord.notifications.webhook.WebhookUrlGuard;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotificationsProperties.class)
+@EnableConfigurationProperties({ NotificationsProperties.class, WebhookProperties.class })
 class WebhookConfiguration {
 
     @Bean
-    WebhookUrlGuard webhookUrlGuard(NotificationsProperties properties) {
-        return new WebhookUrlGuard(properties.allowLoopbackWebhooks());
+    WebhookUrlGuard webhookUrlGuard(NotificationsProperties properties,
+            ObjectProvider<WebhookUrlGuard.Resolver> resolver) {
+        return new WebhookUrlGuard(properties.allowLoopbackWebhooks(),
+                resolver.getIfAvailable(() -> InetAddress::getAllByName));
     }
 }

@@ -12,4 +12,12 @@ public interface ChannelSender {
      * @param inbox    the country's partner inbox settings at the time of this attempt
      */
     SendResult send(QueuedDelivery delivery, PartnerInbox inbox);
+
+    /**
+     * The partner endpoint an attempt with these settings goes to. Deliveries are held back per endpoint, so one
+     * that keeps failing or answers slowly never holds back another; by default a country's channel is one endpoint.
+     */
+    default String endpoint(PartnerInbox inbox) {
+        return channel() + " " + inbox.country();
+    }
 }

@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A country's partner inbox settings, one document per country. {@code sealedWebhookSecret} is the secret encrypted
- * by {@link SecretSealer}; it is never answered to anybody.
+ * by {@link SecretSealer}; it is never answered to anybody. {@code webhookDisabledAt} is set when the webhook answered
+ * 410 Gone: nothing is sent to it until the country's liaisons set a webhook URL again.
  */
 @Document("partners")
 record PartnerSettings(
@@ -20,9 +21,12 @@ record PartnerSettings(
         String sealedWebhookSecret,
         Instant webhookSecretRotatedAt,
         String updatedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant webhookDisabledAt,
+        String webhookDisabledBecause) {
 
     static PartnerSettings none(String country) {
-        return new PartnerSettings(country, List.of(), null, List.of(), DeliveryMode.IMMEDIATE, null, null, null, null);
+        return new PartnerSettings(country, List.of(), null, List.of(), DeliveryMode.IMMEDIATE, null, null, null, null,
+                null, null);
     }
 }

@@ -45,6 +45,13 @@ public class WebhookUrlGuard {
 
     /** The URL if a webhook may be sent there; otherwise a {@link RefusedUrlException} saying why. */
     public URI check(String url) {
+        URI uri = checkShape(url);
+        addressesAllowed(uri.getHost());
+        return uri;
+    }
+
+    /** The URL if it is a plain {@code https} URL naming a host, without looking the host up. */
+    public URI checkShape(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -61,10 +68,19 @@ public class WebhookUrlGuard {
         if (host == null || host.isEmpty()) {
             throw new RefusedUrlException("must name a host");
         }
-        for (InetAddress address : addressesOf(host)) {
+        return uri;
+    }
+
+    /**
+     * Every address the host resolves to now, each one allowed; the caller connects only to these, so a name that
+     * answers differently on a second lookup never gets the chance.
+     */
+    public List<InetAddress> addressesAllowed(String host) {
+        List<InetAddress> addresses = addressesOf(host);
+        for (InetAddress address : addresses) {
             checkAddress(address);
         }
-        return uri;
+        return addresses;
     }
 
     /** Checks an address about to be connected to, so a name that resolves differently at send time is caught too. */

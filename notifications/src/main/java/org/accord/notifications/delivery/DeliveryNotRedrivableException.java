@@ -1,0 +1,10 @@
+package org.accord.notifications.delivery;
+
+/** Only a parked or failed delivery that no instance is sending right now goes back to the queue. */
+public class DeliveryNotRedrivableException extends RuntimeException {
+
+    DeliveryNotRedrivableException(DeliveryStatus status) {
+        super(status == DeliveryStatus.FAILED ? "The delivery is being attempted right now; try again shortly."
+                : "Only a parked or failed delivery can be redriven; this one is " + status + ".");
+    }
+}
