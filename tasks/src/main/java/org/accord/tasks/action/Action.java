@@ -44,6 +44,8 @@ public record Action(
         Instant updatedAt,
         long eventSequence,
         List<ActionEvent> outbox,
+        Long relayedSequence,
+        Boolean outboxPending,
         List<String> parties,
         @Version Long version) {
 
@@ -58,6 +60,10 @@ public record Action(
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
         comments = comments == null ? List.of() : List.copyOf(comments);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        // Boxed, so that actions stored before the relay existed still load.
+        relayedSequence = relayedSequence == null ? 0L : relayedSequence;
+        long handedOver = relayedSequence;
+        outboxPending = outbox.stream().anyMatch(event -> event.sequence() > handedOver);
         Set<String> involved = new LinkedHashSet<>();
         if (requestingCountry != null) {
             involved.add(requestingCountry);
@@ -72,7 +78,7 @@ public record Action(
         return new Action(id, caseId, type, title, description, requestingCountry, dueDate, priority,
                 ActionStatus.OPEN, null, countries.stream().map(country -> Assignment.proposed(country, by, at))
                         .toList(),
-                List.of(), by, at, by, at, 0, List.of(), null, null);
+                List.of(), by, at, by, at, 0, List.of(), 0L, null, null, null);
     }
 
     public String etag() {
@@ -99,13 +105,13 @@ public record Action(
                 : assignments;
         return new Action(id, caseId, type, title, description, requestingCountry, dueDate, priority, status,
                 cancellation, next, comments, createdBy, createdAt, updatedBy, updatedAt, eventSequence, outbox,
-                null, version);
+                relayedSequence, null, null, version);
     }
 
     Action cancelled(Cancellation why) {
         return new Action(id, caseId, type, title, description, requestingCountry, dueDate, priority,
                 ActionStatus.CANCELLED, why, assignments, comments, createdBy, createdAt, updatedBy, updatedAt,
-                eventSequence, outbox, null, version);
+                eventSequence, outbox, relayedSequence, null, null, version);
     }
 
     Action withAssignment(String country, UnaryOperator<Assignment> change) {
@@ -114,7 +120,7 @@ public record Action(
                 .toList();
         return new Action(id, caseId, type, title, description, requestingCountry, dueDate, priority, status,
                 cancellation, next, comments, createdBy, createdAt, updatedBy, updatedAt, eventSequence, outbox,
-                null, version);
+                relayedSequence, null, null, version);
     }
 
     Action withComment(Comment comment) {
@@ -122,15 +128,18 @@ public record Action(
         next.add(comment);
         return new Action(id, caseId, type, title, description, requestingCountry, dueDate, priority, status,
                 cancellation, assignments, next, createdBy, createdAt, updatedBy, updatedAt, eventSequence, outbox,
-                null, version);
+                relayedSequence, null, null, version);
     }
 
     /** The action as a write leaves it: who changed it when, and the events the change recorded. */
     Action revised(String by, Instant at, List<ActionEvent> events) {
-        List<ActionEvent> pending = new ArrayList<>(outbox);
+        // Events the relay has handed over leave the outbox with the next write.
+        List<ActionEvent> pending = new ArrayList<>(outbox.stream()
+                .filter(event -> event.sequence() > relayedSequence).toList());
         pending.addAll(events);
         return new Action(id, caseId, type, title, description, requestingCountry, dueDate, priority, status,
                 cancellation, assignments, comments, createdBy, createdAt, by == null ? updatedBy : by,
-                by == null ? updatedAt : at, eventSequence + events.size(), pending, null, version);
+                by == null ? updatedAt : at, eventSequence + events.size(), pending, relayedSequence, null, null,
+                version);
     }
 }
