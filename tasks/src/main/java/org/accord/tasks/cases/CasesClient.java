@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.accord.support.web.RequestIds;
 import org.accord.tasks.config.Caller;
 import org.accord.tasks.config.PooledRequestFactory;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
@@ -53,7 +55,8 @@ public class CasesClient implements AutoCloseable {
         CasesProperties.Calls calls = properties.cases();
         this.requests = PooledRequestFactory.create(calls.connectTimeout(), calls.responseTimeout(),
                 calls.poolWait(), calls.maxConnections());
-        this.rest = RestClient.builder().baseUrl(properties.casesUrl().toString()).requestFactory(requests).build();
+        this.rest = RestClient.builder().baseUrl(properties.casesUrl().toString()).requestFactory(requests)
+                .requestInterceptor(RequestIds.forwarding()).build();
         this.breaker = casesCircuitBreaker;
         this.retry = casesRetry;
         AtomicInteger threads = new AtomicInteger();
@@ -85,8 +88,10 @@ public class CasesClient implements AutoCloseable {
      * be answered fails the whole question.
      */
     public Set<String> visibleAmong(Collection<String> caseIds, Caller caller) {
+        Executor checksOfThisRequest = RequestIds.carrying(checks);
         List<CompletableFuture<Optional<String>>> pending = caseIds.stream()
-                .map(id -> CompletableFuture.supplyAsync(() -> caseAsSeenBy(id, caller).map(facts -> id), checks))
+                .map(id -> CompletableFuture.supplyAsync(() -> caseAsSeenBy(id, caller).map(facts -> id),
+                        checksOfThisRequest))
                 .toList();
         Set<String> visible = new LinkedHashSet<>();
         try {

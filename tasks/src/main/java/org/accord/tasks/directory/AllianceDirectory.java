@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.accord.identity.AllianceIdentityProperties;
+import org.accord.support.web.RequestIds;
 import org.accord.tasks.config.PooledRequestFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -63,7 +64,8 @@ public class AllianceDirectory implements AutoCloseable {
         this.clock = clock;
         this.requests = PooledRequestFactory.create(properties.connectTimeout(), properties.responseTimeout(),
                 properties.connectTimeout(), properties.maxConnections());
-        this.rest = RestClient.builder().requestFactory(requests).build();
+        this.rest = RestClient.builder().requestFactory(requests).requestInterceptor(RequestIds.forwarding())
+                .build();
         this.tokenEndpoint = URI.create(identity.issuerUri() + "/protocol/openid-connect/token");
         this.users = URI.create(DirectoryProperties.adminUri(identity.issuerUri()) + "/users");
     }
