@@ -23,6 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class IntegrationTestSupport {
+
+    /** The partner inboxes' mail server: real SMTP, kept for the test JVM like Keycloak and MongoDB. */
+    static final GreenMail PARTNER_MAIL = startedMailServer();
+    /** The cases service as notifications asks it who may see a case. */
+    static final WireMockServer CASES = startedCasesStandIn();
+    static final Duration DIGEST_PERIOD = Duration.ofSeconds(8);
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,8 +56,29 @@ abstract class IntegrationTestSupport {
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("notifications"));
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
-        // Nothing listens there: the service must be healthy without a mail server.
-        registry.add("spring.mail.port", FreePorts::next);
+        registry.add("spring.mail.port", () -> PARTNER_MAIL.getSmtp().getPort());
+        registry.add("accord.notifications.cases-url", CASES::baseUrl);
+        // Rounds in fractions of a second, so the fan-out tests wait for behaviour rather than for clocks.
+        registry.add("accord.notifications.fanout.poll", () -> "200ms");
+        registry.add("accord.notifications.fanout.retry-delay", () -> "1s");
+        registry.add("accord.notifications.cases.open-duration", () -> "2s");
+        registry.add("accord.notifications.cases.timeout", () -> "2s");
+        registry.add("accord.notifications.digest.period", () -> DIGEST_PERIOD.toMillis() + "ms");
+        registry.add("accord.notifications.digest.poll", () -> "250ms");
+    }
+
+    private static GreenMail startedMailServer() {
+        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        return mail;
+    }
+
+    private static WireMockServer startedCasesStandIn() {
+        WireMockServer cases = new WireMockServer(WireMockConfiguration.options().port(FreePorts.next()));
+        cases.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(cases::stop));
+        return cases;
     }
 
     @LocalServerPort

@@ -18,11 +18,21 @@ public class NotificationAccessPolicy {
     static final String USER = "user";
     static final String READ_BY = "readBy";
 
-    /** The caller's own items and the items addressed to the caller's whole country. */
+    /**
+     * The caller's own items and the items addressed to the caller's whole country. Items about a RED case are
+     * addressed to a user by name alone (cases names the users, not their countries); usernames are unique in the
+     * alliance realm, so such an item is the caller's wherever the caller signs in from.
+     */
     public Criteria inboxOf(AllianceUser user) {
-        return new Criteria().andOperator(
+        Criteria ofCountry = new Criteria().andOperator(
                 Criteria.where(COUNTRY).is(user.country()),
                 Criteria.where(USER).in(user.username(), null));
+        if (user.username() == null) {
+            return ofCountry;
+        }
+        return new Criteria().orOperator(ofCountry, new Criteria().andOperator(
+                Criteria.where(COUNTRY).is(null),
+                Criteria.where(USER).is(user.username())));
     }
 
     /** Those of the caller's items the caller has not marked read; read state is per user, also on country items. */

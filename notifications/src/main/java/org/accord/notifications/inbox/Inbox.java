@@ -35,6 +35,9 @@ public class Inbox implements InitializingBean {
         // Every read starts from the caller's country and user; the newest-first order follows in the same index.
         mongo.indexOps(InboxItem.class).createIndex(new CompoundIndexDefinition(
                 new Document("country", 1).append("user", 1).append("createdAt", -1)).named("inbox_by_reader"));
+        // Items addressed to a user by name alone (RED cases) are found by the user.
+        mongo.indexOps(InboxItem.class).createIndex(new CompoundIndexDefinition(
+                new Document("user", 1).append("createdAt", -1)).named("inbox_by_named_user"));
         // One item per event and addressee, so handing an event to the inbox twice adds nothing.
         mongo.indexOps(InboxItem.class).createIndex(new Index().on("eventId", Sort.Direction.ASC)
                 .on("country", Sort.Direction.ASC).on("user", Sort.Direction.ASC).unique().named("inbox_once"));

@@ -7,7 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One inbox item: addressed to a user of a country ({@code user} set) or to the whole country ({@code user} empty).
+ * One inbox item: addressed to a user of a country ({@code user} set), to the whole country ({@code user} empty), or
+ * to a user by name alone ({@code country} empty: items about RED cases, whose readers cases names by username).
  * {@code readBy} names the users who marked it read, so one liaison reading a country item does not hide it from the
  * others.
  */

@@ -1,0 +1,21 @@
+package org.accord.notifications.fanout;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * Who may see a case now, as the cases service answers it, with the few facts a message about the case carries.
+ *
+ * @param countries the member countries that may see the case (none for RED)
+ * @param users     RED only: the users who may see it
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CaseAudience(String caseId, String title, String summary, String status, Tlp tlp,
+        String originCountry, String riskLevel, List<String> countries, List<String> users) {
+
+    public CaseAudience {
+        countries = countries == null ? List.of() : List.copyOf(countries);
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+}

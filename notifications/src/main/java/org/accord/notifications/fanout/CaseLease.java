@@ -1,0 +1,14 @@
+package org.accord.notifications.fanout;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One instance's hold on a case's received events until {@code until}; it is removed when the instance is done,
+ * and left in place (with a later {@code until}) to make the case's events wait when cases could not answer.
+ */
+@Document("fanout_leases")
+record CaseLease(@Id String caseId, String holder, Instant until) {
+}

@@ -1,0 +1,139 @@
+package org.accord.notifications.fanout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.accord.notifications.events.ReceivedEvent;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes received events to their audience, a case at a time: an instance first takes a lease on the case, so two
+ * instances never work on the same case's events, then handles that case's waiting events in the order they
+ * happened and marks each one done. An instance that dies mid-way leaves its lease to run out; whoever takes the case
+ * next redoes the unmarked events, which delivers nothing twice. When cases cannot answer, the case's events wait
+ * {@code retry-delay} and are tried again; nothing goes out unchecked.
+ */
+@Component
+class EventWorker implements InitializingBean, SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(EventWorker.class);
+    private static final String FANNED_OUT_AT = "fannedOutAt";
+    private static final String CASE_ID = "event.caseId";
+
+    private final MongoOperations mongo;
+    private final FanOut fanOut;
+    private final FanOutProperties.Worker settings;
+    private final Clock clock;
+    private final String holder = UUID.randomUUID().toString();
+
+    EventWorker(MongoOperations mongo, FanOut fanOut, FanOutProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.fanOut = fanOut;
+        this.settings = properties.fanout();
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(ReceivedEvent.class).createIndex(new CompoundIndexDefinition(
+                new Document(FANNED_OUT_AT, 1).append("receivedAt", 1)).named("events_waiting"));
+        mongo.indexOps(ReceivedEvent.class).createIndex(new CompoundIndexDefinition(
+                new Document(CASE_ID, 1).append(FANNED_OUT_AT, 1).append("event.occurredAt", 1))
+                .named("events_of_case"));
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::round, settings.poll());
+    }
+
+    /** One look at the waiting events: every case with some, that nobody else holds, is handled. */
+    void round() {
+        try {
+            for (String caseId : casesWaiting()) {
+                if (lease(caseId)) {
+                    handle(caseId);
+                }
+            }
+        } catch (RuntimeException failed) {
+            log.warn("Received events could not be taken to their audience this round", failed);
+        }
+    }
+
+    private Set<String> casesWaiting() {
+        List<String> held = mongo.find(new Query(Criteria.where("until").gt(clock.instant())), CaseLease.class)
+                .stream().map(CaseLease::caseId).toList();
+        Query waiting = new Query(Criteria.where(FANNED_OUT_AT).is(null).and(CASE_ID).nin(held))
+                .with(Sort.by("receivedAt")).limit(settings.batch());
+        waiting.fields().include(CASE_ID);
+        Set<String> cases = new LinkedHashSet<>();
+        // Read as plain documents: only the case id is fetched, which no event record can be made of.
+        mongo.find(waiting, Document.class, mongo.getCollectionName(ReceivedEvent.class))
+                .forEach(received -> cases.add(received.get("event", Document.class).getString("caseId")));
+        return cases;
+    }
+
+    private boolean lease(String caseId) {
+        Instant now = clock.instant();
+        Query free = new Query(Criteria.where("_id").is(caseId).and("until").lte(now));
+        try {
+            mongo.upsert(free, new Update().set("holder", holder).set("until", now.plus(settings.lease())),
+                    CaseLease.class);
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
+        }
+        CaseLease lease = mongo.findById(caseId, CaseLease.class);
+        return lease != null && holder.equals(lease.holder());
+    }
+
+    private void handle(String caseId) {
+        Query waiting = new Query(Criteria.where(CASE_ID).is(caseId).and(FANNED_OUT_AT).is(null))
+                .with(Sort.by("event.occurredAt", "event.sequence", "receivedAt"));
+        try {
+            for (ReceivedEvent received : mongo.find(waiting, ReceivedEvent.class)) {
+                if (!stillHeld(caseId)) {
+                    return;
+                }
+                fanOut.fanOut(received.event());
+                mongo.updateFirst(new Query(Criteria.where("_id").is(received.id()).and(FANNED_OUT_AT).is(null)),
+                        new Update().set(FANNED_OUT_AT, clock.instant()), ReceivedEvent.class);
+            }
+            mongo.remove(new Query(Criteria.where("_id").is(caseId).and("holder").is(holder)), CaseLease.class);
+        } catch (CasesUnavailableException unanswered) {
+            log.info("Events of case {} wait {}: {}", caseId, settings.retryDelay(), unanswered.getMessage());
+            release(caseId, clock.instant().plus(settings.retryDelay()));
+        } catch (RuntimeException failed) {
+            log.warn("Events of case {} wait {} after a failure", caseId, settings.retryDelay(), failed);
+            release(caseId, clock.instant().plus(settings.retryDelay()));
+        }
+    }
+
+    /** Renews the lease for the next event; false when it ran out and another instance may have taken the case. */
+    private boolean stillHeld(String caseId) {
+        Query mine = new Query(Criteria.where("_id").is(caseId).and("holder").is(holder));
+        return mongo.updateFirst(mine, new Update().set("until", clock.instant().plus(settings.lease())),
+                CaseLease.class).getMatchedCount() == 1;
+    }
+
+    private void release(String caseId, Instant until) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(caseId).and("holder").is(holder)),
+                new Update().set("until", until), CaseLease.class);
+    }
+}

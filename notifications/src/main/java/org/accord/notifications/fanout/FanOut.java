@@ -1,0 +1,152 @@
+package org.accord.notifications.fanout;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.accord.notifications.delivery.Channel;
+import org.accord.notifications.delivery.DeliveryQueue;
+import org.accord.notifications.delivery.NewDelivery;
+import org.accord.notifications.digest.DigestEntry;
+import org.accord.notifications.digest.Digests;
+import org.accord.notifications.events.EventType;
+import org.accord.notifications.events.IncomingEvent;
+import org.accord.notifications.inbox.Inbox;
+import org.accord.notifications.inbox.InboxItem;
+import org.accord.notifications.partners.DeliveryMode;
+import org.accord.notifications.partners.PartnerEventType;
+import org.accord.notifications.partners.PartnerInbox;
+import org.accord.notifications.partners.Partners;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes one event to everybody who may hear of it, asking cases who may see the case at this moment:
+ * <ul>
+ * <li>a case cases no longer has: nobody;</li>
+ * <li>RED: only the users cases names, each in their own in-app inbox; nothing leaves the platform;</li>
+ * <li>otherwise each country that can see the case (for an action, of those party to it) gets a country-wide
+ * in-app item and, if its partner inbox subscribes to the event's type, a webhook and a mail (or a line in its
+ * digest), cut to what the label lets out.</li>
+ * </ul>
+ * Nobody hears of their own change: the acting user gets no item, and the acting country neither an item nor a
+ * partner message about what its own people did; events the platform records itself (an overdue action) go to all.
+ * Every step may be done twice after a crash: inbox items, deliveries and digest lines are each kept once.
+ */
+@Service
+public class FanOut {
+
+    private final CaseAudiences audiences;
+    private final Inbox inbox;
+    private final Partners partners;
+    private final DeliveryQueue queue;
+    private final Digests digests;
+    private final PartnerMessages messages;
+    private final MongoOperations mongo;
+    private final FanOutProperties properties;
+    private final Clock clock;
+
+    FanOut(CaseAudiences audiences, Inbox inbox, Partners partners, DeliveryQueue queue, Digests digests,
+            PartnerMessages messages, MongoOperations mongo, FanOutProperties properties, Clock clock) {
+        this.audiences = audiences;
+        this.inbox = inbox;
+        this.partners = partners;
+        this.queue = queue;
+        this.digests = digests;
+        this.messages = messages;
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @throws CasesUnavailableException when cases cannot say who may see the case; nothing has gone out then */
+    public void fanOut(IncomingEvent event) {
+        Optional<ActionParties> parties = partiesOf(event);
+        Optional<CaseAudience> audience = audiences.of(event.caseId());
+        if (audience.isEmpty()) {
+            return;
+        }
+        Notice notice = Notice.of(event, audience.get(), properties.publicUrl());
+        if (notice.tlp() == Tlp.RED) {
+            for (String user : audience.get().users()) {
+                if (!user.equals(event.actor())) {
+                    inbox.deliver(item(notice, null, user));
+                }
+            }
+            return;
+        }
+        for (String country : countriesHearing(event, audience.get(), parties)) {
+            inbox.deliver(item(notice, country, null));
+            notice.partnerType().ifPresent(type -> toPartnerInbox(notice, type, partners.inboxOf(country)));
+        }
+        if (event.type() == EventType.AssigneeSet && event.assignee() != null && !event.assignee().equals(event.actor())
+                && audience.get().countries().contains(event.country())) {
+            inbox.deliver(item(notice, event.country(), event.assignee()));
+        }
+    }
+
+    private Set<String> countriesHearing(IncomingEvent event, CaseAudience audience, Optional<ActionParties> parties) {
+        Set<String> countries = new LinkedHashSet<>(audience.countries());
+        if (event.taskId() != null) {
+            Set<String> party = new LinkedHashSet<>();
+            parties.ifPresentOrElse(known -> {
+                party.add(known.requestingCountry());
+                party.addAll(known.countries());
+            }, () -> {
+                // The proposal never reached this service: those the event itself names.
+                party.add(event.actorCountry());
+                party.add(event.country());
+            });
+            countries.retainAll(party);
+        }
+        if (event.actorCountry() != null) {
+            countries.remove(event.actorCountry());
+        }
+        return countries;
+    }
+
+    private void toPartnerInbox(Notice notice, PartnerEventType type, PartnerInbox partner) {
+        if (!partner.wants(type.name())) {
+            return;
+        }
+        IncomingEvent event = notice.event();
+        String country = partner.country();
+        if (partner.webhookUrl() != null) {
+            queue.enqueue(new NewDelivery(country, Channel.WEBHOOK, event.id(), type.name(), event.caseId(),
+                    event.taskId(), null, messages.webhookBody(notice, country)));
+        }
+        if (partner.emails().isEmpty()) {
+            return;
+        }
+        if (partner.deliveryMode() == DeliveryMode.HOURLY_DIGEST) {
+            digests.collect(country, new DigestEntry(event.id(), type.name(), event.caseId(), event.occurredAt(),
+                    notice.tlp().label(), notice.tlp().ordinal(), messages.mailSection(notice)));
+        } else {
+            queue.enqueue(new NewDelivery(country, Channel.EMAIL, event.id(), type.name(), event.caseId(),
+                    event.taskId(), messages.mailSubject(notice), messages.mailBody(notice)));
+        }
+    }
+
+    private InboxItem item(Notice notice, String country, String user) {
+        IncomingEvent event = notice.event();
+        return new InboxItem(UUID.randomUUID().toString(), country, user, event.id(), notice.event().type().name(),
+                event.caseId(), event.taskId(), notice.inboxTitle(), clock.instant(), List.of());
+    }
+
+    /** The action's parties, remembered from its proposal so that its later events reach all of them. */
+    private Optional<ActionParties> partiesOf(IncomingEvent event) {
+        if (event.taskId() == null) {
+            return Optional.empty();
+        }
+        if (event.type() == EventType.ActionProposed && event.countries() != null) {
+            ActionParties parties = new ActionParties(event.taskId(), event.caseId(), event.actorCountry(),
+                    List.copyOf(event.countries()));
+            mongo.save(parties);
+            return Optional.of(parties);
+        }
+        return Optional.ofNullable(mongo.findById(event.taskId(), ActionParties.class));
+    }
+}

@@ -1,0 +1,50 @@
+package org.accord.notifications.fanout;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How received events reach their audience.
+ *
+ * @param casesUrl     where the cases service answers who may see a case now
+ * @param publicUrl    the platform's address as users reach it, for the links in mails and webhooks
+ * @param clientId     notifications' own client at the alliance realm, for the calls to cases
+ * @param clientSecret that client's secret
+ * @param fanout       the worker that takes received events to their audience
+ * @param cases        the bounds of each call to cases
+ */
+@ConfigurationProperties("accord.notifications")
+public record FanOutProperties(
+        @DefaultValue("http://localhost:8081") URI casesUrl,
+        @DefaultValue("http://localhost:8080") URI publicUrl,
+        @DefaultValue("accord-notifications") String clientId,
+        @DefaultValue("accord-notifications-secret") String clientSecret,
+        @DefaultValue Worker fanout,
+        @DefaultValue Calls cases) {
+
+    /**
+     * @param poll       pause between two looks for received events
+     * @param lease      how long a case's events are held by one instance; a crashed instance's hold runs out then
+     * @param retryDelay how long a case's events wait after cases could not answer for them
+     * @param batch      received events looked at per round
+     */
+    public record Worker(@DefaultValue("1s") Duration poll, @DefaultValue("60s") Duration lease,
+            @DefaultValue("15s") Duration retryDelay, @DefaultValue("200") int batch) {
+    }
+
+    /**
+     * @param connectTimeout  bound on opening a connection to cases or the alliance realm
+     * @param timeout         bound on one whole question to cases, token included
+     * @param attempts        attempts per question when cases is unreachable or answers 5xx
+     * @param retryWait       pause between two attempts
+     * @param openDuration    how long the circuit breaker stops asking a failing cases service
+     * @param slidingWindow   calls the circuit breaker judges the failure rate over
+     */
+    public record Calls(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration timeout,
+            @DefaultValue("3") int attempts, @DefaultValue("300ms") Duration retryWait,
+            @DefaultValue("30s") Duration openDuration, @DefaultValue("10") int slidingWindow) {
+    }
+}

@@ -1,0 +1,72 @@
+package org.accord.notifications.fanout;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The webhook body and the mail text of a notice for one country, cut to what the case's TLP lets leave the platform
+ * (see DESIGN.md): CLEAR, GREEN and AMBER in full, AMBER+STRICT id, title and link, RED the link only.
+ */
+@Component
+public class PartnerMessages {
+
+    private final JsonMapper json;
+
+    PartnerMessages(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The webhook body of the API: {@code country} is the receiving country. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WebhookBody(String id, String type, Instant occurredAt, String caseId, String taskId, String country,
+            String tlp, String title, String summary, String change, String link) {
+    }
+
+    public String webhookBody(Notice notice, String country) {
+        return json.writeValueAsString(new WebhookBody(notice.event().id(), notice.type(), notice.event().occurredAt(),
+                notice.event().caseId(), notice.event().taskId(), country, notice.tlp().label(),
+                notice.title().orElse(null), notice.summary().orElse(null), notice.change().orElse(null),
+                notice.link().toString()));
+    }
+
+    public String mailSubject(Notice notice) {
+        return "[" + notice.tlp().label() + "] " + notice.heading() + notice.title().map(title -> ": " + title)
+                .orElse("");
+    }
+
+    public String mailBody(Notice notice) {
+        return notice.tlp().label() + "\n\n" + mailSection(notice) + "\n" + footer(notice);
+    }
+
+    /** The notice as one section of a mail: what happened, and as much of the case as the label lets out. */
+    public String mailSection(Notice notice) {
+        StringBuilder text = new StringBuilder();
+        text.append(notice.heading()).append(" (").append(notice.tlp().label()).append(")\n");
+        notice.title().ifPresent(title -> text.append("Case: ").append(title).append('\n'));
+        text.append("Case id: ").append(notice.event().caseId()).append('\n');
+        if (notice.event().taskId() != null) {
+            text.append("Action id: ").append(notice.event().taskId()).append('\n');
+        }
+        text.append("When: ").append(notice.event().occurredAt()).append('\n');
+        notice.change().ifPresent(change -> text.append("What changed: ").append(change).append('\n'));
+        notice.summary().ifPresent(summary -> text.append("Summary:\n").append(summary).append('\n'));
+        text.append("Open in Accord: ").append(notice.link()).append('\n');
+        return text.toString();
+    }
+
+    private static String footer(Notice notice) {
+        return switch (notice.tlp()) {
+            case CLEAR -> "TLP:CLEAR: this message may be shared without restriction.\n";
+            case GREEN -> "TLP:GREEN: share within your community, not publicly.\n";
+            case AMBER -> "TLP:AMBER: share only within your organisation and its clients, on a need-to-know basis.\n";
+            case AMBER_STRICT -> "TLP:AMBER+STRICT: only the case's id, title and link leave the platform; "
+                    + "read the rest in Accord. Share only within your organisation.\n";
+            case RED -> "TLP:RED: read this case in Accord only.\n";
+        };
+    }
+}

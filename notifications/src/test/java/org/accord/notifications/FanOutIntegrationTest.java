@@ -1,0 +1,362 @@
+package org.accord.notifications;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.accord.identity.testing.TokenClaims;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Events from cases and tasks reach exactly the people cases says may see the case when the event is handled, with
+ * as much content as the case's TLP lets out: real alliance tokens, the embedded MongoDB server, real SMTP through
+ * the delivery engine, and a stand-in for cases' audience answer.
+ */
+class FanOutIntegrationTest extends IntegrationTestSupport {
+
+    private static final List<String> ALL = List.of("US", "CA", "GB", "FR", "DE");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    MongoOperations mongo;
+
+    @Test
+    void aGreenCaseSharedMailsTheFullSummaryToEverySubscribedCountryButTheActingOne() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String us = partnerMailbox("us-liaison", "US", "IMMEDIATE");
+        String caseId = newCase("GREEN", ALL, List.of());
+
+        String eventId = handOver(caseShared(caseId, "us-officer", "US"));
+
+        MimeMessage mail = eventually(() -> onlyMailTo(fr));
+        assertThat(mail.getSubject()).isEqualTo("[TLP:GREEN] Case shared: " + title(caseId));
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).startsWith("TLP:GREEN").contains(title(caseId), summary(caseId), caseId,
+                "http://localhost:8080/cases/" + caseId, "What changed: The case is shared with US, CA, GB, FR, DE");
+        assertThat(mail.getHeader("X-Accord-Message-Key")).containsExactly(eventId);
+        assertThat(itemsFor("fr-analyst", eventId)).hasSize(1).first()
+                .satisfies(item -> assertThat(item.get("scope").asString()).isEqualTo("COUNTRY"));
+
+        awaitFannedOut(eventId);
+        assertThat(mailsTo(us)).as("the acting country does not hear of its own change").isEmpty();
+        assertThat(itemsFor("us-analyst", eventId)).isEmpty();
+    }
+
+    @Test
+    void anAmberStrictCaseMailsOnlyItsIdTitleAndLink() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String caseId = newCase("AMBER_STRICT", List.of("US", "FR"), List.of());
+
+        handOver(caseShared(caseId, "us-officer", "US"));
+
+        MimeMessage mail = eventually(() -> onlyMailTo(fr));
+        assertThat(mail.getSubject()).isEqualTo("[TLP:AMBER+STRICT] Case shared: " + title(caseId));
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).startsWith("TLP:AMBER+STRICT").contains(title(caseId), caseId,
+                "http://localhost:8080/cases/" + caseId);
+        assertThat(body).doesNotContain(summary(caseId)).doesNotContain("What changed").doesNotContain("US, FR");
+    }
+
+    @Test
+    void aRedCaseReachesOnlyItsNamedRecipientsInAppAndNoPartnerAddress() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String de = partnerMailbox("de-liaison", "DE", "IMMEDIATE");
+        String named = usernameIn(user("fr-officer"));
+        String caseId = newCase("RED", List.of(), List.of(named, "us-officer"));
+
+        String eventId = handOver(caseShared(caseId, "us-officer", "US"));
+
+        JsonNode item = eventually(() -> {
+            List<JsonNode> items = itemsFor("fr-officer", eventId);
+            assertThat(items).hasSize(1);
+            return items.get(0);
+        });
+        assertThat(item.get("scope").asString()).isEqualTo("USER");
+        awaitFannedOut(eventId);
+        assertThat(itemsFor("fr-analyst", eventId)).as("another user of the same country").isEmpty();
+        assertThat(itemsFor("us-officer", eventId)).as("the actor").isEmpty();
+        pause(Duration.ofSeconds(2));
+        assertThat(mailsTo(fr)).isEmpty();
+        assertThat(mailsTo(de)).isEmpty();
+        assertThat(mongo.getCollection("deliveries").countDocuments(new Document("key", eventId))).isZero();
+    }
+
+    @Test
+    void aCountryMissingFromTheAudienceGetsNothing() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String de = partnerMailbox("de-liaison", "DE", "IMMEDIATE");
+        // The event still lists Germany; cases, asked now, no longer does.
+        String caseId = newCase("AMBER", List.of("US", "FR"), List.of());
+        Map<String, Object> event = caseShared(caseId, "us-officer", "US");
+        event.put("sharedWith", List.of(Map.of("country", "FR", "access", "READ"),
+                Map.of("country", "DE", "access", "READ")));
+
+        String eventId = handOver(event);
+
+        MimeMessage mail = eventually(() -> onlyMailTo(fr));
+        assertThat(GreenMailUtil.getBody(mail)).contains(summary(caseId));
+        awaitFannedOut(eventId);
+        pause(Duration.ofSeconds(2));
+        assertThat(mailsTo(de)).isEmpty();
+        assertThat(itemsFor("de-officer", eventId)).isEmpty();
+    }
+
+    @Test
+    void whileCasesCannotAnswerNothingGoesOutAndAfterwardsEverythingOnce() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String caseId = "case-" + UUID.randomUUID();
+        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(503)));
+
+        String eventId = handOver(caseShared(caseId, "us-officer", "US"));
+
+        eventuallyHolds(() -> assertThat(CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))))).hasSizeGreaterThan(3));
+        pause(Duration.ofSeconds(2));
+        assertThat(mailsTo(fr)).isEmpty();
+        assertThat(itemsFor("fr-analyst", eventId)).isEmpty();
+
+        stubAudience(caseId, "GREEN", ALL, List.of());
+        eventually(() -> onlyMailTo(fr));
+        awaitFannedOut(eventId);
+        pause(Duration.ofSeconds(2));
+        assertThat(mailsTo(fr)).hasSize(1);
+        assertThat(itemsFor("fr-analyst", eventId)).hasSize(1);
+
+        List<LoggedRequest> asks = CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))));
+        LoggedRequest asked = asks.get(asks.size() - 1);
+        String token = asked.getHeader("Authorization").substring("Bearer ".length());
+        JsonNode claims = JSON.readTree(TokenClaims.payload(token));
+        assertThat(claims.get("azp").asString()).as("notifications' own token").isEqualTo("accord-notifications");
+    }
+
+    @Test
+    void aCaseThatIsGoneIsHeardOfByNobody() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String caseId = "case-" + UUID.randomUUID();
+        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(404)));
+
+        String eventId = handOver(caseShared(caseId, "us-officer", "US"));
+
+        awaitFannedOut(eventId);
+        pause(Duration.ofSeconds(2));
+        assertThat(mailsTo(fr)).isEmpty();
+        assertThat(itemsFor("fr-analyst", eventId)).isEmpty();
+    }
+
+    @Test
+    void actionEventsReachTheCountriesPartyToTheAction() throws Exception {
+        String caseId = newCase("GREEN", ALL, List.of());
+        String taskId = "task-" + UUID.randomUUID();
+        Map<String, Object> proposed = event("ActionProposed", caseId, 1, "us-officer", "US");
+        proposed.put("taskId", taskId);
+        proposed.put("countries", List.of("FR"));
+        String proposal = handOver(proposed);
+
+        eventuallyHolds(() -> assertThat(itemsFor("fr-liaison", proposal)).hasSize(1));
+        awaitFannedOut(proposal);
+        assertThat(itemsFor("de-officer", proposal)).as("not addressed").isEmpty();
+        assertThat(itemsFor("us-officer", proposal)).as("the requesting country proposed it").isEmpty();
+
+        Map<String, Object> declined = event("AssignmentChanged", caseId, 2, "fr-liaison", "FR");
+        declined.put("taskId", taskId);
+        declined.put("country", "FR");
+        declined.put("from", "PROPOSED");
+        declined.put("to", "DECLINED");
+        declined.put("reason", "no legal basis");
+        String decline = handOver(declined);
+
+        eventuallyHolds(() -> assertThat(itemsFor("us-officer", decline)).hasSize(1));
+        awaitFannedOut(decline);
+        assertThat(itemsFor("fr-liaison", decline)).isEmpty();
+        assertThat(itemsFor("de-officer", decline)).isEmpty();
+    }
+
+    @Test
+    void aCountryWantingADigestGetsOneMailListingThePeriodsEvents() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "HOURLY_DIGEST");
+        String green = newCase("GREEN", ALL, List.of());
+        String strict = newCase("AMBER_STRICT", List.of("US", "FR"), List.of());
+        startOfADigestPeriod();
+
+        handOver(caseShared(green, "us-officer", "US"));
+        Map<String, Object> updated = event("CaseUpdated", green, 2, "us-officer", "US");
+        updated.put("changedFields", List.of("summary"));
+        handOver(updated);
+        String last = handOver(caseShared(strict, "us-officer", "US"));
+        awaitFannedOut(last);
+        assertThat(mailsTo(fr)).as("nothing before the period ends").isEmpty();
+
+        MimeMessage digest = eventually(() -> onlyMailTo(fr));
+        assertThat(digest.getSubject()).startsWith("[TLP:AMBER+STRICT] Accord digest: 3 events");
+        String body = GreenMailUtil.getBody(digest);
+        assertThat(body).startsWith("TLP:AMBER+STRICT").contains(green, strict, summary(green), "Changed: summary.",
+                title(strict)).doesNotContain(summary(strict));
+        pause(DIGEST_PERIOD);
+        assertThat(mailsTo(fr)).hasSize(1);
+    }
+
+    private String newCase(String tlp, List<String> countries, List<String> users) {
+        String caseId = "case-" + UUID.randomUUID();
+        stubAudience(caseId, tlp, countries, users);
+        return caseId;
+    }
+
+    private static void stubAudience(String caseId, String tlp, List<String> countries, List<String> users) {
+        Map<String, Object> audience = new LinkedHashMap<>();
+        audience.put("caseId", caseId);
+        audience.put("title", title(caseId));
+        audience.put("summary", summary(caseId));
+        audience.put("status", "MONITORING");
+        audience.put("tlp", tlp);
+        audience.put("originCountry", "US");
+        audience.put("riskLevel", "HIGH");
+        audience.put("countries", countries);
+        audience.put("users", users);
+        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(audience))));
+    }
+
+    private static String audiencePath(String caseId) {
+        return "/internal/cases/" + caseId + "/audience";
+    }
+
+    private static String title(String caseId) {
+        return "Attacks on villages, " + caseId.substring(caseId.length() - 6);
+    }
+
+    private static String summary(String caseId) {
+        return "Militia units are moving on the camps near " + caseId.substring(caseId.length() - 6) + ".";
+    }
+
+    /** Gives the country a fresh address of its own, subscribed to every event type. */
+    private String partnerMailbox(String liaison, String country, String mode) {
+        String address = "desk-" + UUID.randomUUID().toString().substring(0, 8) + "@" + country.toLowerCase()
+                + ".example";
+        String settings = JSON.writeValueAsString(Map.of("emails", List.of(address),
+                "events", List.of("CaseShared", "CaseUpdated", "ActionProposed", "AssignmentChanged"),
+                "deliveryMode", mode));
+        assertThat(send("PUT", "/api/partners/" + country, user(liaison), settings).statusCode()).isEqualTo(200);
+        return address;
+    }
+
+    private static Map<String, Object> caseShared(String caseId, String actor, String actorCountry) {
+        return event("CaseShared", caseId, 1, actor, actorCountry);
+    }
+
+    private static Map<String, Object> event(String type, String caseId, long sequence, String actor,
+            String actorCountry) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("occurredAt", Instant.now().toString());
+        event.put("caseId", caseId);
+        event.put("sequence", sequence);
+        event.put("actor", actor);
+        event.put("actorCountry", actorCountry);
+        return event;
+    }
+
+    private String handOver(Map<String, Object> event) {
+        assertThat(send("POST", "/internal/events", service("cases"), JSON.writeValueAsString(event)).statusCode())
+                .isEqualTo(202);
+        return (String) event.get("id");
+    }
+
+    private List<JsonNode> itemsFor(String username, String eventId) {
+        List<JsonNode> items = new ArrayList<>();
+        json(get("/api/notifications?size=100", user(username))).get("items").forEach(item -> {
+            if (item.has("eventId") && eventId.equals(item.get("eventId").asString())) {
+                items.add(item);
+            }
+        });
+        return items;
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage message : PARTNER_MAIL.getReceivedMessages()) {
+            try {
+                for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+                    if (recipient.toString().equalsIgnoreCase(address)) {
+                        mails.add(message);
+                    }
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mails;
+    }
+
+    private static MimeMessage onlyMailTo(String address) {
+        List<MimeMessage> mails = mailsTo(address);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    private void awaitFannedOut(String eventId) {
+        eventuallyHolds(() -> assertThat(mongo.getCollection("events").find(new Document("_id", eventId)).first())
+                .isNotNull().satisfies(stored -> assertThat(stored.get("fannedOutAt")).isNotNull()));
+    }
+
+    /** Waits for the start of a digest period, so the test's events fall into one period. */
+    private static void startOfADigestPeriod() {
+        long period = DIGEST_PERIOD.toMillis();
+        long into = System.currentTimeMillis() % period;
+        pause(Duration.ofMillis(period - into + 100));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Check<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T eventually(Check<T> check) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            try {
+                return check.get();
+            } catch (AssertionError | Exception notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw notYet instanceof AssertionError failure ? failure : new AssertionError(notYet);
+                }
+                pause(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private static void eventuallyHolds(Runnable check) {
+        eventually(() -> {
+            check.run();
+            return null;
+        });
+    }
+}
