@@ -35,6 +35,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
         "accord.notifications.webhook.trust-store-password=partner-test",
         "accord.notifications.webhook.connect-timeout=1s",
         "accord.notifications.webhook.read-timeout=2s",
+        "accord.notifications.webhook.total-timeout=4s",
         "accord.notifications.delivery.max-attempts=3",
         "accord.notifications.delivery.poll-interval=100ms",
         "accord.notifications.delivery.initial-backoff=200ms",
@@ -46,6 +47,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
 
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(4);
     static final WireMockServer PARTNERS = startedPartners();
 
     @Autowired

@@ -67,8 +67,11 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         List<ResponseDefinitionBuilder> firstAnswers = List.of(
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 aResponse().withStatus(500),
-                ok().withFixedDelay((int) READ_TIMEOUT.plusSeconds(1).toMillis()));
-        List<String> hosts = List.of("b", "c", "d");
+                ok().withFixedDelay((int) READ_TIMEOUT.plusSeconds(1).toMillis()),
+                // Each piece comes within the read time-out, the whole answer not within the total one.
+                ok().withBody("x".repeat(64)).withChunkedDribbleDelay(8,
+                        (int) TOTAL_TIMEOUT.multipliedBy(3).toMillis()));
+        List<String> hosts = List.of("b", "c", "d", "j");
         for (int i = 0; i < firstAnswers.size(); i++) {
             String path = "/ca/flaky-" + i;
             webhookOf("CA", partnerUrl(hosts.get(i), path));

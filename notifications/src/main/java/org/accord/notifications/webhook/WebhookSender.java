@@ -16,6 +16,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -60,10 +63,17 @@ class WebhookSender implements ChannelSender, DisposableBean {
     private final WebhookUrlGuard guard;
     private final Clock clock;
     private final CloseableHttpClient http;
+    private final Duration totalTimeout;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WebhookSender(WebhookUrlGuard guard, WebhookProperties properties, Clock clock) {
         this.guard = guard;
         this.clock = clock;
+        this.totalTimeout = properties.totalTimeout();
         Timeout connect = Timeout.ofMilliseconds(properties.connectTimeout().toMillis());
         Timeout read = Timeout.ofMilliseconds(properties.readTimeout().toMillis());
         this.http = HttpClients.custom()
@@ -125,6 +135,7 @@ class WebhookSender implements ChannelSender, DisposableBean {
         post.setHeader(TIMESTAMP, timestamp);
         post.setHeader(SIGNATURE, WebhookVerifier.sign(inbox.webhookSecret(), timestamp, body));
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
             return judge(response);
         } catch (IOException e) {
@@ -132,7 +143,10 @@ class WebhookSender implements ChannelSender, DisposableBean {
             if (refused != null) {
                 return new SendResult.Park("webhook host refused at send time: " + refused.getMessage());
             }
-            return new SendResult.Retry(describe(e), null);
+            return new SendResult.Retry(post.isCancelled() ? "no complete answer within " + totalTimeout.toSeconds()
+                    + " s" : describe(e), null);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -249,6 +263,7 @@ class WebhookSender implements ChannelSender, DisposableBean {
 
     @Override
     public void destroy() throws IOException {
+        deadlines.shutdownNow();
         http.close();
     }
 
