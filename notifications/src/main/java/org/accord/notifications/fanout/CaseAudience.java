@@ -15,6 +15,8 @@ public record CaseAudience(String caseId, String title, String summary, String s
         String originCountry, String riskLevel, List<String> countries, List<String> users) {
 
     public CaseAudience {
+        // An answer without a label is taken at the strictest: named users in-app, nothing leaves the platform.
+        tlp = tlp == null ? Tlp.RED : tlp;
         countries = countries == null ? List.of() : List.copyOf(countries);
         users = users == null ? List.of() : List.copyOf(users);
     }

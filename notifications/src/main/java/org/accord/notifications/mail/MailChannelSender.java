@@ -1,10 +1,12 @@
 package org.accord.notifications.mail;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,21 +112,19 @@ class MailChannelSender implements ChannelSender {
         open.push(failure);
         while (!open.isEmpty()) {
             Throwable next = open.pop();
-            if (next == null || !seen.add(next)) {
+            if (!seen.add(next)) {
                 continue;
             }
-            open.push(next.getCause());
+            List<Throwable> linked = new ArrayList<>();
+            linked.add(next.getCause());
             if (next instanceof MessagingException messaging) {
-                open.push(messaging.getNextException());
+                linked.add(messaging.getNextException());
             }
             if (next instanceof MailSendException send) {
-                for (Exception each : send.getMessageExceptions()) {
-                    open.push(each);
-                }
-                for (Map.Entry<Object, Exception> each : send.getFailedMessages().entrySet()) {
-                    open.push(each.getValue());
-                }
+                linked.addAll(List.of(send.getMessageExceptions()));
+                linked.addAll(send.getFailedMessages().values());
             }
+            linked.stream().filter(Objects::nonNull).forEach(open::push);
         }
         return seen;
     }

@@ -1,0 +1,106 @@
+package org.accord.notifications.fanout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.accord.notifications.events.EventType;
+import org.accord.notifications.events.IncomingEvent;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How much of a case leaves the platform in a webhook or a mail, label by label (DESIGN.md's TLP table). */
+class PartnerMessagesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final PartnerMessages MESSAGES = new PartnerMessages(JSON);
+    private static final URI PLATFORM = URI.create("https://accord.example/");
+    private static final String SUMMARY = "Militia units are moving on the camps.";
+    private static final String TITLE = "Attacks on villages";
+
+    @Test
+    void clearGreenAndAmberCasesGoOutInFull() {
+        for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER)) {
+            Notice notice = escalated(tlp);
+
+            JsonNode webhook = JSON.readTree(MESSAGES.webhookBody(notice, "FR"));
+            assertThat(webhook.get("id").asString()).isEqualTo("0b6a3f0e-8a55-4d7e-9d2a-5b1f2f7f1c11");
+            assertThat(webhook.get("type").asString()).isEqualTo("CaseEscalated");
+            assertThat(webhook.get("occurredAt").asString()).isEqualTo("2026-01-31T12:00:00Z");
+            assertThat(webhook.get("caseId").asString()).isEqualTo("case-1");
+            assertThat(webhook.get("country").asString()).isEqualTo("FR");
+            assertThat(webhook.get("tlp").asString()).isEqualTo(tlp.label());
+            assertThat(webhook.get("title").asString()).isEqualTo(TITLE);
+            assertThat(webhook.get("summary").asString()).isEqualTo(SUMMARY);
+            assertThat(webhook.get("change").asString()).isEqualTo("The risk level rose from MODERATE to HIGH.");
+            assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/case-1");
+            assertThat(webhook.has("taskId")).isFalse();
+
+            assertThat(MESSAGES.mailSubject(notice)).isEqualTo("[" + tlp.label() + "] Case escalated: " + TITLE);
+            assertThat(MESSAGES.mailBody(notice)).startsWith(tlp.label() + "\n").contains(TITLE, SUMMARY,
+                    "The risk level rose from MODERATE to HIGH.", "https://accord.example/cases/case-1");
+        }
+    }
+
+    @Test
+    void anAmberStrictCaseGoesOutAsIdTitleAndLinkOnly() {
+        Notice notice = escalated(Tlp.AMBER_STRICT);
+
+        JsonNode webhook = JSON.readTree(MESSAGES.webhookBody(notice, "FR"));
+        assertThat(webhook.get("tlp").asString()).isEqualTo("TLP:AMBER+STRICT");
+        assertThat(webhook.get("title").asString()).isEqualTo(TITLE);
+        assertThat(webhook.has("summary")).isFalse();
+        assertThat(webhook.has("change")).isFalse();
+        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/case-1");
+
+        assertThat(MESSAGES.mailSubject(notice)).isEqualTo("[TLP:AMBER+STRICT] Case escalated: " + TITLE);
+        assertThat(MESSAGES.mailBody(notice)).startsWith("TLP:AMBER+STRICT\n").contains(TITLE, "case-1")
+                .doesNotContain(SUMMARY).doesNotContain("HIGH");
+    }
+
+    @Test
+    void aRedCaseGoesOutAsItsLinkOnly() {
+        Notice notice = escalated(Tlp.RED);
+
+        JsonNode webhook = JSON.readTree(MESSAGES.webhookBody(notice, "FR"));
+        assertThat(webhook.has("title")).isFalse();
+        assertThat(webhook.has("summary")).isFalse();
+        assertThat(webhook.has("change")).isFalse();
+        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/case-1");
+        assertThat(MESSAGES.mailSubject(notice)).isEqualTo("[TLP:RED] Case escalated");
+        assertThat(MESSAGES.mailBody(notice)).doesNotContain(TITLE).doesNotContain(SUMMARY);
+    }
+
+    @Test
+    void anActionLinksToTheActionAndANewCaseIsASharedOneToPartners() {
+        IncomingEvent proposed = new IncomingEvent("5d9d1c6e-0f4b-4a8e-9a63-2a0c8f0b7c22", EventType.ActionProposed,
+                Instant.parse("2026-01-31T12:00:00Z"), "case-1", "task-7", 1, "us-officer", "US", null, null, null,
+                null, null, null, null, null, null, List.of("FR", "DE"), null, null, null, null, null, null, null);
+        Notice action = Notice.of(proposed, audience(Tlp.GREEN), PLATFORM);
+        JsonNode webhook = JSON.readTree(MESSAGES.webhookBody(action, "FR"));
+        assertThat(webhook.get("taskId").asString()).isEqualTo("task-7");
+        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/tasks/task-7");
+        assertThat(webhook.get("change").asString()).isEqualTo("An action is proposed to FR, DE.");
+
+        IncomingEvent created = new IncomingEvent("7e0c6a0a-1111-4c3b-8d2e-3f4a5b6c7d8e", EventType.CaseCreated,
+                Instant.parse("2026-01-31T12:00:00Z"), "case-1", null, 1, "us-officer", "US", "GREEN", null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        assertThat(Notice.of(created, audience(Tlp.GREEN), PLATFORM).type()).isEqualTo("CaseShared");
+    }
+
+    private static Notice escalated(Tlp tlp) {
+        IncomingEvent event = new IncomingEvent("0b6a3f0e-8a55-4d7e-9d2a-5b1f2f7f1c11", EventType.CaseEscalated,
+                Instant.parse("2026-01-31T12:00:00Z"), "case-1", null, 3, "us-officer", "US", null, null, null, null,
+                "MODERATE", "HIGH", "assessment-1", null, null, null, null, null, null, null, null, null, null);
+        return Notice.of(event, audience(tlp), PLATFORM);
+    }
+
+    private static CaseAudience audience(Tlp tlp) {
+        return new CaseAudience("case-1", TITLE, SUMMARY, "ESCALATING", tlp, "US", "HIGH",
+                tlp == Tlp.RED ? List.of() : List.of("US", "FR"), tlp == Tlp.RED ? List.of("fr-officer") : List.of());
+    }
+}
