@@ -1,0 +1,68 @@
+package org.accord.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.accord.support.testing.ApiContract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** What the operations team and integrators meet: request ids, metrics, probes and the API document. */
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsIntegrationTest extends IntegrationTestSupport {
+
+    @Test
+    void theGatewaysRequestIdNamesTheAnswerTheProblemAndTheLogLine(CapturedOutput output) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/notifications/no-such-item/read"))
+                .header("Authorization", "Bearer " + user("de-officer"))
+                .header("X-Request-Id", "gw-7f3e.1")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+
+        HttpResponse<String> missing = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(missing, "not-found");
+        assertThat(missing.headers().firstValue("X-Request-Id")).hasValue("gw-7f3e.1");
+        assertThat(json(missing).get("requestId").asString()).isEqualTo("gw-7f3e.1");
+        assertThat(json(missing).get("instance").asString()).isEqualTo("/api/notifications/no-such-item/read");
+        assertThat(output.getAll().lines()).anySatisfy(line -> assertThat(line).contains("gw-7f3e.1")
+                .contains("POST /api/notifications/no-such-item/read answered 404"));
+    }
+
+    @Test
+    void prometheusCountsTheRequestsServedWithoutAToken() {
+        assertThat(get("/api/notifications/unread-count", user("gb-officer")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body().lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("http_server_requests_seconds_count{").contains("method=\"GET\"")
+                .contains("status=\"200\"").contains("uri=\"/api/notifications/unread-count\""));
+    }
+
+    @Test
+    void livenessAndReadinessAreOpenAndReadinessAsksMongo() {
+        HttpResponse<String> liveness = get("/actuator/health/liveness", null);
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(json(readiness).path("components").has("mongo")).isTrue();
+        assertThat(get("/actuator/env", null).statusCode()).isIn(401, 404);
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryOperationOfTheContract() {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(ApiContract.promised("Notifications", "/api/notifications", "/api/partners", "/internal/"))
+                .hasSizeGreaterThan(6).isSubsetOf(ApiContract.documented(json(docs)));
+    }
+}
