@@ -1,66 +1,171 @@
-'use strict';
+import { api, signOut } from './js/api.js';
+import { clear, h } from './js/dom.js';
+import { problem } from './js/ui.js';
+import { casesView } from './js/views/cases.js';
+import { caseFormView } from './js/views/case-form.js';
+import { caseView } from './js/views/case.js';
+import { taskView } from './js/views/task.js';
+import { inboxView } from './js/views/inbox.js';
+import { partnersView } from './js/views/partners.js';
 
-function cookie(name) {
-  const prefix = name + '=';
-  const found = document.cookie.split('; ').find((entry) => entry.startsWith(prefix));
-  return found ? decodeURIComponent(found.substring(prefix.length)) : '';
+const view = document.getElementById('view');
+const UNREAD_POLL_MS = 15000;
+
+const routes = [
+  [/^\/cases\/?$/, 'cases', () => casesView],
+  [/^\/cases\/new\/?$/, 'cases', () => caseFormView],
+  [/^\/cases\/([^/]+)\/edit\/?$/, 'cases', (id) => (context) => caseFormView(context, id)],
+  [/^\/cases\/([^/]+)\/?$/, 'cases', (id) => (context) => caseView(context, id)],
+  [/^\/tasks\/([^/]+)\/?$/, 'cases', (id) => (context) => taskView(context, id)],
+  [/^\/inbox\/?$/, 'inbox', () => inboxView],
+  [/^\/partners\/?$/, 'partners', () => partnersView],
+];
+
+const context = {
+  me: null,
+  countries: { members: [], groups: [] },
+  navigate,
+  refreshUnread,
+  countryName(code) {
+    const member = this.countries.members.find((item) => item.code === code);
+    return member ? member.name : code;
+  },
+  isOfficer() {
+    return this.me.roles.includes('officer') || this.me.roles.includes('liaison');
+  },
+  isLiaison() {
+    return this.me.roles.includes('liaison');
+  },
+};
+
+let rendering = null;
+
+function navigate(path, { replace = false } = {}) {
+  if (replace) {
+    window.history.replaceState({}, '', path);
+  } else {
+    window.history.pushState({}, '', path);
+  }
+  render();
 }
 
-function showStatus(text) {
-  document.getElementById('status').textContent = text;
-}
-
-async function showAccount() {
-  let response;
+async function render() {
+  const path = window.location.pathname;
+  if (path === '/' || path === '') {
+    window.history.replaceState({}, '', '/cases');
+    return render();
+  }
+  const match = routes.map(([pattern, section, make]) => [path.match(pattern), section, make])
+    .find(([found]) => found);
+  const controller = new AbortController();
+  if (rendering) {
+    rendering.abort();
+  }
+  rendering = controller;
+  document.querySelectorAll('nav.primary a').forEach((link) => link.removeAttribute('aria-current'));
+  if (!match) {
+    clear(view, h('h1', {}, 'Page not found'), h('p', {}, 'There is nothing at this address. ',
+      h('a', { href: '/cases' }, 'Go to the cases')));
+    document.title = 'Not found · Accord';
+    return undefined;
+  }
+  const [found, section, make] = match;
+  const current = document.querySelector(`nav.primary a[data-section="${section}"]`);
+  if (current) {
+    current.setAttribute('aria-current', 'page');
+  }
+  const page = make(...found.slice(1).map(decodeURIComponent));
   try {
-    response = await fetch('/api/me', { headers: { Accept: 'application/json' } });
+    await page({ ...context, signal: controller.signal, view });
   } catch (error) {
-    showStatus('Accord cannot be reached. Check your connection and reload the page.');
+    if (error.name !== 'AbortError' && rendering === controller) {
+      clear(view, h('h1', {}, 'Something went wrong'), problem(error));
+    }
+  }
+  return undefined;
+}
+
+// Links inside the app change the view without reloading; sign-in, sign-out and the API stay real navigations.
+document.addEventListener('click', (event) => {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+      || event.altKey) {
     return;
   }
-  if (response.status === 401) {
-    window.location.assign('/login');
+  const link = event.target.closest('a[href]');
+  if (!link || link.target || link.hasAttribute('download')) {
     return;
   }
-  if (response.status === 403) {
-    showStatus('Your account does not belong to a member country of the alliance, so it cannot use Accord.');
-    document.getElementById('sign-out').hidden = false;
+  const url = new URL(link.href, window.location.href);
+  if (url.origin !== window.location.origin || /^\/(api|login|logout|actuator)(\/|$)/.test(url.pathname)) {
     return;
   }
-  if (!response.ok) {
-    showStatus('Your account could not be loaded (error ' + response.status + '). Reload the page to try again.');
+  event.preventDefault();
+  if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) {
+    document.getElementById(url.hash.substring(1))?.focus();
     return;
   }
-  const me = await response.json();
+  navigate(url.pathname + url.search);
+  view.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+});
+
+window.addEventListener('popstate', () => render());
+
+async function refreshUnread() {
+  const badge = document.getElementById('unread-badge');
+  try {
+    const { data } = await api.get('/api/notifications/unread-count');
+    const unread = Number(data && data.unread) || 0;
+    badge.textContent = String(unread);
+    badge.hidden = unread === 0;
+    badge.setAttribute('aria-label', `${unread} unread`);
+    document.getElementById('inbox-link').setAttribute('aria-label', `Inbox, ${unread} unread`);
+  } catch (error) {
+    badge.hidden = true;
+  }
+}
+
+async function start() {
+  let me;
+  try {
+    me = (await api.get('/api/me')).data;
+  } catch (error) {
+    if (error.status === 403) {
+      clear(view, h('h1', {}, 'No access'), problem({
+        title: 'Your account does not belong to a member country of the alliance, so it cannot use Accord.',
+      }));
+      document.getElementById('sign-out').hidden = false;
+      return;
+    }
+    clear(view, h('h1', {}, 'Accord'), problem(error));
+    return;
+  }
+  context.me = me;
+  try {
+    context.countries = (await api.get('/api/countries')).data;
+  } catch (error) {
+    context.countries = { members: [], groups: [] };
+  }
   document.getElementById('username').textContent = me.username;
   document.getElementById('country').textContent = me.country;
   document.getElementById('roles').textContent = me.roles.join(', ');
-  document.getElementById('account').hidden = false;
+  document.getElementById('who').hidden = false;
   document.getElementById('sign-out').hidden = false;
-  showStatus('Signed in.');
+  document.getElementById('partners-link').hidden = !context.isLiaison();
+  refreshUnread();
+  window.setInterval(refreshUnread, UNREAD_POLL_MS);
+  render();
 }
 
-// The gateway answers a script with the address of the identity provider's sign-out, which ends the session there too.
-async function signOut() {
-  const button = document.getElementById('sign-out');
+document.getElementById('sign-out').addEventListener('click', async (event) => {
+  const button = event.currentTarget;
   button.disabled = true;
   try {
-    const response = await fetch('/logout', {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') },
-    });
-    const type = response.headers.get('Content-Type') || '';
-    if (response.ok && type.startsWith('application/json')) {
-      const body = await response.json();
-      window.location.assign(body.location);
-      return;
-    }
-    window.location.assign('/login');
+    await signOut();
   } catch (error) {
     button.disabled = false;
-    showStatus('Signing out failed. Check your connection and try again.');
+    clear(view, problem({ title: 'Signing out failed', detail: 'Check your connection and try again.' }));
   }
-}
+});
 
-document.getElementById('sign-out').addEventListener('click', signOut);
-showAccount();
+start();
