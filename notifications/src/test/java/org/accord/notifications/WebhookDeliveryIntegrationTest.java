@@ -16,9 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.accord.notifications.delivery.DeliveryQueue;
+import org.accord.notifications.webhook.WebhookUrlGuard;
 import org.accord.notifications.webhook.WebhookVerifier;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -30,6 +36,11 @@ import tools.jackson.databind.JsonNode;
 class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
 
     private static final Duration SOON = Duration.ofSeconds(20);
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    WebhookUrlGuard.Resolver resolver;
 
     @Test
     void aPartnerReceivesTheMessageSignedSoTheReferenceVerifierAcceptsIt() {
@@ -285,6 +296,41 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         awaitStatus(key, "DELIVERED", SOON);
         assertThat(received("/gb/lease", key)).hasSize(1);
         assertThat(received("/gb/lease", key).get(0).getLoggedDate().toInstant()).isAfter(now.plusSeconds(3));
+    }
+
+    @Test
+    void twoInstancesOfTheServiceSendEachDeliveryOnce() {
+        webhookOf("FR", partnerUrl("k", "/fr/both"));
+        PARTNERS.stubFor(post(urlEqualTo("/fr/both")).willReturn(ok()));
+        List<String> keys = new ArrayList<>();
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            DeliveryQueue secondQueue = second.getBean(DeliveryQueue.class);
+            for (int i = 0; i < 40; i++) {
+                keys.add(UUID.randomUUID().toString());
+                (i % 2 == 0 ? queue : secondQueue).enqueue(webhook("FR", keys.get(i)));
+            }
+            for (String key : keys) {
+                awaitStatus(key, "DELIVERED", SOON);
+            }
+        }
+        for (String key : keys) {
+            assertThat(received("/fr/both", key)).as(key).hasSize(1);
+        }
+    }
+
+    /** Another instance of the service on the same database, as a second replica in a deployment would be. */
+    private ConfigurableApplicationContext secondInstance() {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        for (String name : List.of("spring.mongodb.uri", "spring.mongodb.database", "accord.identity.issuer-uri",
+                "spring.mail.port", "accord.notifications.allow-loopback-webhooks",
+                "accord.notifications.webhook.trust-store", "accord.notifications.webhook.trust-store-password",
+                "accord.notifications.delivery.poll-interval", "accord.notifications.delivery.max-attempts")) {
+            arguments.add("--" + name + "=" + environment.getRequiredProperty(name));
+        }
+        WebhookUrlGuard.Resolver names = resolver;
+        return new SpringApplicationBuilder(NotificationsApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("partnerNames", names))
+                .run(arguments.toArray(String[]::new));
     }
 
     private static List<LoggedRequest> received(String path, String key) {
