@@ -123,6 +123,43 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void sharingWithOneMoreCountryTellsOnlyThatCountry() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String de = partnerMailbox("de-liaison", "DE", "IMMEDIATE");
+        String caseId = newCase("AMBER", List.of("US", "FR"), List.of());
+        String first = handOver(caseShared(caseId, "us-officer", "US"));
+        eventually(() -> onlyMailTo(fr));
+        awaitFannedOut(first);
+
+        stubAudience(caseId, "AMBER", List.of("US", "FR", "DE"), List.of());
+        Map<String, Object> widened = event("CaseShared", caseId, 2, "us-officer", "US");
+        String second = handOver(widened);
+
+        eventually(() -> onlyMailTo(de));
+        awaitFannedOut(second);
+        pause(Duration.ofSeconds(2));
+        assertThat(mailsTo(fr)).as("France could see the case already").hasSize(1);
+        assertThat(itemsFor("fr-analyst", second)).isEmpty();
+        assertThat(itemsFor("de-analyst", second)).hasSize(1);
+    }
+
+    @Test
+    void theEventsOfACaseHeldByAnInstanceThatDiedWaitForItsLeaseToRunOutAndAreThenDelivered() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String caseId = newCase("GREEN", ALL, List.of());
+        mongo.getCollection("fanout_leases").insertOne(new Document("_id", caseId).append("holder", "a-dead-instance")
+                .append("until", java.util.Date.from(Instant.now().plusSeconds(4))));
+
+        String eventId = handOver(caseShared(caseId, "us-officer", "US"));
+
+        pause(Duration.ofSeconds(2));
+        assertThat(mailsTo(fr)).as("still held").isEmpty();
+        eventually(() -> onlyMailTo(fr));
+        awaitFannedOut(eventId);
+        assertThat(itemsFor("fr-analyst", eventId)).hasSize(1);
+    }
+
+    @Test
     void whileCasesCannotAnswerNothingGoesOutAndAfterwardsEverythingOnce() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
         String caseId = "case-" + UUID.randomUUID();

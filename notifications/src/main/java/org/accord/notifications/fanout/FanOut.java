@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
  * in-app item and, if its partner inbox subscribes to the event's type, a webhook and a mail (or a line in its
  * digest), cut to what the label lets out.</li>
  * </ul>
+ * A sharing event ({@code CaseCreated}, {@code CaseShared}) reaches only those who could not see the case at the
+ * previous one: a country already in the audience is not told again that the case is shared with it.
  * Nobody hears of their own change: the acting user gets no item, and the acting country neither an item nor a
  * partner message about what its own people did; events the platform records itself (an overdue action) go to all.
  * Every step may be done twice after a crash: inbox items, deliveries and digest lines are each kept once.
@@ -70,21 +72,30 @@ public class FanOut {
             return;
         }
         Notice notice = Notice.of(event, audience.get(), properties.publicUrl());
+        boolean sharing = event.type() == EventType.CaseCreated || event.type() == EventType.CaseShared;
+        CaseReach before = sharing ? mongo.findById(event.caseId(), CaseReach.class) : null;
         if (notice.tlp() == Tlp.RED) {
             for (String user : audience.get().users()) {
-                if (!user.equals(event.actor())) {
+                if (!user.equals(event.actor()) && (before == null || !before.users().contains(user))) {
                     inbox.deliver(item(notice, null, user));
                 }
             }
-            return;
+        } else {
+            for (String country : countriesHearing(event, audience.get(), parties)) {
+                if (before == null || !before.countries().contains(country)) {
+                    inbox.deliver(item(notice, country, null));
+                    notice.partnerType().ifPresent(type -> toPartnerInbox(notice, type, partners.inboxOf(country)));
+                }
+            }
+            if (event.type() == EventType.AssigneeSet && event.assignee() != null
+                    && !event.assignee().equals(event.actor())
+                    && audience.get().countries().contains(event.country())) {
+                inbox.deliver(item(notice, event.country(), event.assignee()));
+            }
         }
-        for (String country : countriesHearing(event, audience.get(), parties)) {
-            inbox.deliver(item(notice, country, null));
-            notice.partnerType().ifPresent(type -> toPartnerInbox(notice, type, partners.inboxOf(country)));
-        }
-        if (event.type() == EventType.AssigneeSet && event.assignee() != null && !event.assignee().equals(event.actor())
-                && audience.get().countries().contains(event.country())) {
-            inbox.deliver(item(notice, event.country(), event.assignee()));
+        // Remembered only after everything went out: a crash before this point tells the same people again, once.
+        if (sharing) {
+            mongo.save(new CaseReach(event.caseId(), audience.get().countries(), audience.get().users()));
         }
     }
 
