@@ -1,15 +1,29 @@
 package org.accord.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
-/** What the platform's operators and its orchestrator see of the gateway: health, readiness and metrics. */
+/**
+ * What the platform's operators, its orchestrator and integrators see of the gateway: health, readiness, metrics,
+ * one log line per request and the services' API documents.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsIntegrationTest extends WiredGateway {
+
+    private static final String DOCUMENT = "{\"openapi\":\"3.1.0\",\"paths\":{\"/api/cases\":{}}}";
 
     @Test
     void healthIsUpWithoutATokenAndShowsNoDetails() {
@@ -61,5 +75,39 @@ class OperationsIntegrationTest extends WiredGateway {
                 .isIn(302, 401, 404);
         assertThat(send("GET", "/actuator/gateway/routes", bearer(logins.systemsToken("fr"))).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void everyRequestIsLoggedOnceUnderTheIdTheServiceReceived(CapturedOutput output) {
+        HttpResponse<String> answered = send("GET", "/api/cases/42", bearer(logins.systemsToken("gb")));
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        String id = answered.headers().firstValue("X-Request-Id").orElseThrow();
+        services.verify(getRequestedFor(urlPathEqualTo("/api/cases/42"))
+                .withHeader("X-Request-Id", equalTo(id)));
+        assertThat(output.getAll().lines().filter(line -> line.contains(id)
+                && line.contains("GET /api/cases/42 answered 200"))).hasSize(1);
+    }
+
+    @Test
+    void eachServicesApiDocumentIsReachableThroughTheGatewayByCallersOfMemberCountries() {
+        services.stubFor(get(urlPathEqualTo("/v3/api-docs")).willReturn(okJson(DOCUMENT)));
+        notifications.server().stubFor(get(urlPathEqualTo("/v3/api-docs")).willReturn(okJson(DOCUMENT)));
+        Map<String, String> partner = bearer(logins.systemsToken("fr"));
+
+        for (String service : new String[] { "cases", "tasks", "notifications" }) {
+            HttpResponse<String> document = send("GET", "/api/docs/" + service, partner);
+            assertThat(document.statusCode()).as(service).isEqualTo(200);
+            assertThat(json.readTree(document.body()).get("openapi").asString()).isEqualTo("3.1.0");
+        }
+        services.verify(2, getRequestedFor(urlPathEqualTo("/v3/api-docs")));
+        assertThat(notifications.received()).anySatisfy(request -> assertThat(request.getUrl())
+                .isEqualTo("/v3/api-docs"));
+
+        JsonNode index = json.readTree(send("GET", "/api/docs", partner).body());
+        assertThat(index.findValuesAsString("url")).containsExactly("/api/docs/cases", "/api/docs/tasks",
+                "/api/docs/notifications");
+        assertProblem(send("GET", "/api/docs/cases", Map.of()), 401,
+                "https://accord.example/problems/unauthenticated");
     }
 }
