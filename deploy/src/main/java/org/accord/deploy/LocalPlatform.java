@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +37,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final Consumer<String> progress;
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
+    private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+    private final Set<ServiceProcess> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, String>> extraProperties = new ConcurrentHashMap<>();
     private final CountDownLatch startEnded = new CountDownLatch(1);
     private volatile Thread starter;
     private volatile boolean closing;
@@ -80,7 +85,7 @@ public final class LocalPlatform implements AutoCloseable {
                 launch(service, jars.get(service), port(service), serviceProperties(service, mongo));
             }
             launch("gateway", jars.get("gateway"), ports.gateway(), gatewayProperties());
-            awaitHealthy(Instant.now().plus(settings.startTimeout()));
+            awaitHealthy(processes, Instant.now().plus(settings.startTimeout()));
             startupTime = Duration.between(begin, Instant.now());
             return this;
         } catch (IOException e) {
@@ -175,11 +180,27 @@ public final class LocalPlatform implements AutoCloseable {
             properties.put("spring.mail.port", Integer.toString(settings.ports().smtp()));
             // the local demo's partner webhooks may listen on this machine; production never allows it
             properties.put("accord.notifications.allow-loopback-webhooks", "true");
+            // asked at delivery time who may see a case
+            properties.put("accord.notifications.cases-url", serviceUrl("cases"));
         }
         if (service.equals("tasks")) {
             properties.put("accord.tasks.cases-url", "http://localhost:" + settings.ports().cases());
         }
+        if (service.equals("cases") || service.equals("tasks")) {
+            // each relays its outbox events to notifications with its own client-credentials token
+            properties.put("accord.relay.notifications-url", serviceUrl("notifications"));
+            properties.put("accord.relay.token-uri", settings.issuer() + "/protocol/openid-connect/token");
+        }
         return properties;
+    }
+
+    /**
+     * One more setting for a service or the gateway, given at its start after the platform's own (for a benchmark
+     * or a test that needs, say, its own trust store); call before {@link #start()}.
+     */
+    public LocalPlatform with(String module, String property, String value) {
+        extraProperties.computeIfAbsent(module, m -> new ConcurrentHashMap<>()).put(property, value);
+        return this;
     }
 
     private Map<String, String> gatewayProperties() {
@@ -190,22 +211,75 @@ public final class LocalPlatform implements AutoCloseable {
         return properties;
     }
 
-    private void launch(String module, Path jar, int port, Map<String, String> properties) {
+    /** How a service or the gateway was started, so it can be started again alone. */
+    private record Launch(Path jar, int port, Map<String, String> properties) {
+    }
+
+    private ServiceProcess launch(String module, Path jar, int port, Map<String, String> platformProperties) {
+        Map<String, String> properties = new LinkedHashMap<>(platformProperties);
+        properties.putAll(extraProperties.getOrDefault(module, Map.of()));
+        launches.put(module, new Launch(jar, port, Map.copyOf(properties)));
         String name = module.equals("gateway") ? "gateway" : module + " service";
         ServiceProcess process = ServiceProcess.launch(name, jar, port, settings.serviceMemory(), properties,
                 settings.projectRoot(), settings.log(module));
         processes.add(process);
         register(process);
         process.process().onExit().thenAccept(exited -> {
-            if (!closing && startupTime != null) {
+            if (!closing && startupTime != null && !stoppedOnPurpose.contains(process)) {
                 progress.accept("The " + name + " stopped with exit code " + exited.exitValue() + "; see "
                         + process.log());
             }
         });
+        return process;
     }
 
-    private void awaitHealthy(Instant deadline) throws InterruptedException {
-        List<ServiceProcess> waiting = new ArrayList<>(processes);
+    /** Stops one service or the gateway as an operator would, letting it shut down, while the rest keeps running. */
+    public void stop(String module) {
+        ServiceProcess process = running(module);
+        stoppedOnPurpose.add(process);
+        process.close();
+        forget(process);
+    }
+
+    /** Ends one service or the gateway at once, as a crash or a killed container would, mid-flight. */
+    public void kill(String module) {
+        ServiceProcess process = running(module);
+        stoppedOnPurpose.add(process);
+        process.kill();
+        forget(process);
+    }
+
+    /** Starts a service or the gateway stopped by {@link #stop} or {@link #kill} again and waits until it is UP. */
+    public void start(String module) {
+        Launch launch = launches.get(module);
+        if (launch == null || startupTime == null || closing) {
+            throw new IllegalStateException("only a part of a running platform starts again: " + module);
+        }
+        if (processes.stream().anyMatch(process -> process.port() == launch.port())) {
+            throw new IllegalStateException(module + " is running");
+        }
+        ServiceProcess process = launch(module, launch.jar(), launch.port(), launch.properties());
+        try {
+            awaitHealthy(List.of(process), Instant.now().plus(settings.startTimeout()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("stopped while starting the " + process.name());
+        }
+    }
+
+    private ServiceProcess running(String module) {
+        Launch launch = launches.get(module);
+        return processes.stream().filter(process -> launch != null && process.port() == launch.port()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(module + " is not running"));
+    }
+
+    private void forget(ServiceProcess process) {
+        processes.remove(process);
+        running.remove(process);
+    }
+
+    private void awaitHealthy(List<ServiceProcess> parts, Instant deadline) throws InterruptedException {
+        List<ServiceProcess> waiting = new ArrayList<>(parts);
         while (!waiting.isEmpty()) {
             for (Iterator<ServiceProcess> it = waiting.iterator(); it.hasNext();) {
                 ServiceProcess process = it.next();
