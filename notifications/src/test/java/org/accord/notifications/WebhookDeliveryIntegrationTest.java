@@ -71,6 +71,9 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(logged.get("attempts").get("count").asInt()).isEqualTo(1);
         assertThat(logged.get("attempts").get("lastDetail").asString()).startsWith("HTTP 200");
         assertThat(logged.get("deliveredAt").isNull()).isFalse();
+        assertThat(get("/actuator/prometheus", null).body().lines()).as("operators count the attempts")
+                .anyMatch(line -> line.startsWith("accord_deliveries_attempts_total{")
+                        && line.contains("channel=\"WEBHOOK\"") && line.contains("outcome=\"DELIVERED\""));
     }
 
     @Test

@@ -24,9 +24,14 @@ import java.util.random.RandomGenerator;
 import org.accord.notifications.partners.PartnerInbox;
 import org.accord.notifications.partners.Partners;
 import org.bson.Document;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -64,6 +69,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private final Clock clock;
     private final RetrySchedule retries;
     private final PartnerEndpoints endpoints;
+    private final MeterRegistry meters;
     private final AtomicInteger sending = new AtomicInteger();
     private final AtomicBoolean lookQueued = new AtomicBoolean();
     private volatile boolean running;
@@ -71,8 +77,12 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private ExecutorService sends;
 
     DeliveryEngine(MongoOperations mongo, Partners partners, List<ChannelSender> senders,
-            DeliveryProperties properties, Clock clock) {
+            DeliveryProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
         this.mongo = mongo;
+        this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
+        Gauge.builder("accord.deliveries.sending", sending, AtomicInteger::get)
+                .description("Attempts to deliver to partner systems under way on this instance")
+                .register(this.meters);
         this.partners = partners;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.properties = properties;
@@ -267,7 +277,11 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             outcome = result instanceof SendResult.Retry ? Attempt.Outcome.FAILED
                     : result instanceof SendResult.Gone ? Attempt.Outcome.GONE : Attempt.Outcome.PARKED;
             update.set(STATUS, DeliveryStatus.PARKED).unset(NEXT_ATTEMPT_AT);
+            log.warn("Delivery {} ({} to {}) parked after {} attempts: {}", delivery.id(), delivery.channel(),
+                    delivery.country(), count, result.detail());
         }
+        meters.counter("accord.deliveries.attempts", "channel", delivery.channel().name(), "outcome",
+                outcome.name()).increment();
         List<Attempt> attempts = new ArrayList<>(delivery.attempts());
         attempts.add(new Attempt(now, outcome, result.detail()));
         update.set("attempts", attempts.subList(Math.max(0, attempts.size() - properties.historySize()),
