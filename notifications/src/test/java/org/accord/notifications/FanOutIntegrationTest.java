@@ -79,6 +79,36 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aPartnerWebhookIsQueuedWithWhatTheLabelLetsOut() throws Exception {
+        partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        // Set beside the API, which would look the host up: the message is only queued here, not sent.
+        mongo.getCollection("partners").updateOne(new Document("_id", "FR"),
+                new Document("$set", new Document("webhookUrl", "https://partner.fr.example/accord")));
+        String green = newCase("GREEN", ALL, List.of());
+        String strict = newCase("AMBER_STRICT", List.of("US", "FR"), List.of());
+
+        String greenEvent = handOver(caseShared(green, "us-officer", "US"));
+        String strictEvent = handOver(caseShared(strict, "us-officer", "US"));
+
+        JsonNode full = eventually(() -> webhookQueuedFor("FR", greenEvent));
+        assertThat(full.get("id").asString()).isEqualTo(greenEvent);
+        assertThat(full.get("type").asString()).isEqualTo("CaseShared");
+        assertThat(full.get("caseId").asString()).isEqualTo(green);
+        assertThat(full.get("country").asString()).isEqualTo("FR");
+        assertThat(full.get("tlp").asString()).isEqualTo("TLP:GREEN");
+        assertThat(full.get("title").asString()).isEqualTo(title(green));
+        assertThat(full.get("summary").asString()).isEqualTo(summary(green));
+        assertThat(full.get("link").asString()).isEqualTo("http://localhost:8080/cases/" + green);
+
+        JsonNode cut = eventually(() -> webhookQueuedFor("FR", strictEvent));
+        assertThat(cut.get("tlp").asString()).isEqualTo("TLP:AMBER+STRICT");
+        assertThat(cut.get("title").asString()).isEqualTo(title(strict));
+        assertThat(cut.has("summary")).isFalse();
+        assertThat(cut.has("change")).isFalse();
+        assertThat(cut.get("link").asString()).isEqualTo("http://localhost:8080/cases/" + strict);
+    }
+
+    @Test
     void aRedCaseReachesOnlyItsNamedRecipientsInAppAndNoPartnerAddress() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
         String de = partnerMailbox("de-liaison", "DE", "IMMEDIATE");
@@ -327,6 +357,13 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
             }
         });
         return items;
+    }
+
+    private JsonNode webhookQueuedFor(String country, String eventId) {
+        Document delivery = mongo.getCollection("deliveries").find(new Document("country", country)
+                .append("channel", "WEBHOOK").append("key", eventId)).first();
+        assertThat(delivery).isNotNull();
+        return JSON.readTree(delivery.getString("body"));
     }
 
     private static List<MimeMessage> mailsTo(String address) {
