@@ -140,6 +140,25 @@ class PlatformIntegrationTest {
     }
 
     @Test
+    @Order(4)
+    void oneRequestIsFollowedByItsIdFromTheGatewaysLogIntoTheServicesLogAndItsProblem()
+            throws IOException, InterruptedException {
+        BrowserSession france = logins.gatewaySession("fr-officer");
+        String path = "/api/cases/" + UUID.randomUUID();
+
+        BrowserSession.Page missing = france.get(platform.gatewayUrl() + path);
+
+        assertThat(missing.status()).isEqualTo(404);
+        String id = missing.header("X-Request-Id").orElseThrow();
+        assertThat(id).isNotBlank();
+        assertThat(json(missing).path("requestId").asString()).as("the cases service's problem").isEqualTo(id);
+        assertThat(json(missing).path("instance").asString()).isEqualTo(path);
+        String answered = "GET " + path + " answered 404";
+        assertThat(logLineWith(settings.log("gateway"), id, answered)).as("the gateway's log").isTrue();
+        assertThat(logLineWith(settings.log("cases"), id, answered)).as("the cases service's log").isTrue();
+    }
+
+    @Test
     @Order(5)
     void aRestartKeepsTheCasesAndTheAccounts() {
         BrowserSession france = logins.gatewaySession("fr-officer");
@@ -158,6 +177,19 @@ class PlatformIntegrationTest {
         assertThat(kept.status()).isEqualTo(200);
         assertThat(json(kept).path("title").asString()).isEqualTo(title);
         assertThat(caseIds(franceAgain.get(api("/cases?size=100")))).contains(id);
+    }
+
+    /** Whether a line of the log holds every fragment; a line is written as the answer leaves, so allow a moment. */
+    private static boolean logLineWith(Path log, String... fragments) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Stream<String> lines = Files.lines(log)) {
+                if (lines.anyMatch(line -> Stream.of(fragments).allMatch(line::contains))) {
+                    return true;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     private String api(String path) {
