@@ -212,6 +212,29 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
     }
 
     @Test
+    void aPartnerRefusingTheRequestItselfIsParkedAtOnceWhileAnUnauthorisedAnswerIsTriedAgain() {
+        webhookOf("DE", partnerUrl("a", "/de/strict"));
+        PARTNERS.stubFor(post(urlEqualTo("/de/strict")).willReturn(aResponse().withStatus(422)));
+        String refused = UUID.randomUUID().toString();
+
+        queue.enqueue(webhook("DE", refused));
+
+        Document parked = awaitStatus(refused, "PARKED", SOON);
+        assertThat(parked.getInteger("attemptCount")).isEqualTo(1);
+        assertThat(received("/de/strict", refused)).hasSize(1);
+
+        PARTNERS.stubFor(post(urlEqualTo("/de/strict")).inScenario("secret").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(401)).willSetStateTo("secret updated"));
+        PARTNERS.stubFor(post(urlEqualTo("/de/strict")).inScenario("secret").whenScenarioStateIs("secret updated")
+                .willReturn(ok()));
+        String unauthorised = UUID.randomUUID().toString();
+
+        queue.enqueue(webhook("DE", unauthorised));
+
+        assertThat(awaitStatus(unauthorised, "DELIVERED", SOON).getInteger("attemptCount")).isEqualTo(2);
+    }
+
+    @Test
     void aRedirectIsNotFollowed() {
         webhookOf("US", partnerUrl("h", "/us/moved"));
         PARTNERS.stubFor(post(urlEqualTo("/us/moved")).willReturn(aResponse().withStatus(307)
