@@ -1,9 +1,5 @@
 package org.accord.notifications;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +12,7 @@ import org.accord.identity.testing.EmbeddedMongo;
 import org.accord.identity.testing.FreePorts;
 import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
+import org.accord.support.testing.ServiceCalls;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,7 +42,6 @@ abstract class IntegrationTestSupport {
     static final WireMockServer CASES = startedCasesStandIn();
     static final Duration DIGEST_PERIOD = Duration.ofSeconds(8);
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
@@ -115,23 +111,7 @@ abstract class IntegrationTestSupport {
     }
 
     HttpResponse<String> send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceCalls.send(port, method, path, token, json);
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -2,11 +2,10 @@ package org.accord.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.accord.support.testing.ApiContract;
+import org.accord.support.testing.ServiceCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,14 +16,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class OperationsIntegrationTest extends IntegrationTestSupport {
 
     @Test
-    void theGatewaysRequestIdNamesTheAnswerTheProblemAndTheLogLine(CapturedOutput output) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/notifications/no-such-item/read"))
-                .header("Authorization", "Bearer " + user("de-officer"))
-                .header("X-Request-Id", "gw-7f3e.1")
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-
-        HttpResponse<String> missing = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    void theGatewaysRequestIdNamesTheAnswerTheProblemAndTheLogLine(CapturedOutput output) {
+        HttpResponse<String> missing = ServiceCalls.send(port, "POST", "/api/notifications/no-such-item/read",
+                user("de-officer"), null, "X-Request-Id", "gw-7f3e.1");
 
         assertProblem(missing, "not-found");
         assertThat(missing.headers().firstValue("X-Request-Id")).hasValue("gw-7f3e.1");

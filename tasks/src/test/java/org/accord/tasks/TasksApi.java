@@ -2,12 +2,7 @@ package org.accord.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +13,7 @@ import org.accord.identity.testing.AllianceLogins;
 import org.accord.identity.testing.EmbeddedMongo;
 import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
+import org.accord.support.testing.ServiceCalls;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,8 +35,6 @@ public abstract class TasksApi {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private record Token(String value, Instant expires) {
     }
@@ -83,27 +77,7 @@ public abstract class TasksApi {
     }
 
     protected HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceCalls.send(port, method, path, token, body, headers);
     }
 
     protected HttpResponse<String> as(String user, String method, String path, String body, String... headers) {

@@ -45,7 +45,7 @@ public class OperationsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI serviceApi(@Value("${spring.application.name}") String service) {
+    OpenAPI serviceApi(@Value("${spring.application.name:service}") String service) {
         return new OpenAPI()
                 .info(new Info().title("Accord " + service).version("1")
                         .description("The " + service + " service of Accord; see docs/API.md for the contract."))

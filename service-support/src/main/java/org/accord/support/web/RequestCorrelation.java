@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request its id before anything else sees it (security and error answers included), answers it in
  * {@code X-Request-Id}, and writes one line per request when it is answered, so operators can follow a call from the
- * gateway into the service. Health probes are not logged: they come every few seconds and say nothing.
+ * gateway into the service. Probes and metric scrapes ({@code /actuator/**}) are not logged: they come every few
+ * seconds and say nothing.
  */
 public class RequestCorrelation extends OncePerRequestFilter {
 
@@ -38,7 +39,8 @@ public class RequestCorrelation extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (request.getDispatcherType() == DispatcherType.REQUEST && !request.getRequestURI().startsWith("/actuator/health")) {
+            if (request.getDispatcherType() == DispatcherType.REQUEST
+                    && !request.getRequestURI().startsWith("/actuator/")) {
                 log.info("{} {} answered {} in {} ms", request.getMethod(), request.getRequestURI(),
                         response.getStatus(), (System.nanoTime() - started) / 1_000_000);
             }
