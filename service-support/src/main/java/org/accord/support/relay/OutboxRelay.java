@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -61,6 +70,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     });
     private volatile Thread worker;
+    private volatile ExecutorService workers;
     private volatile boolean running;
     private volatile int failuresInARow;
 
@@ -83,41 +93,77 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over every source: up to a batch of documents each, as long as notifications takes events. */
+    /**
+     * One pass over every source: up to a batch of documents each, as long as notifications takes events. Documents
+     * go over side by side on the relay's workers (each document's events in order, on one worker); without started
+     * workers, one after the other on the calling thread.
+     */
     public Pass relayOnce() throws InterruptedException {
-        int handedOver = 0;
-        int documents = 0;
+        ExecutorService pool = workers;
+        AtomicBoolean unavailable = new AtomicBoolean();
+        List<CompletableFuture<DocumentRelay>> relayed = new ArrayList<>();
+        String unavailableDetail = null;
         for (OutboxSource<?> source : sources) {
             Query pending = query(where(Outbox.PENDING).is(true))
                     .with(Sort.by(Outbox.ATTEMPTED_AT).ascending()).limit(properties.batchSize());
             pending.fields().include("_id");
             for (Document found : mongo.find(pending, Document.class, source.collection())) {
                 Object id = found.get("_id");
-                if (!claim(source, id)) {
+                if (unavailable.get() || !claim(source, id)) {
                     continue;
                 }
-                documents++;
-                DocumentRelay outcome = new DocumentRelay(0, false, false);
-                try {
-                    outcome = relayDocument(source, id);
-                } finally {
-                    if (outcome.rejected()) {
-                        // The lease doubles as the document's backoff: a refused event is not retried every pass.
-                        extendLease(source, id, properties.maxBackoff());
-                    } else {
-                        release(source, id);
-                    }
-                }
-                handedOver += outcome.handedOver();
-                if (outcome.unavailable()) {
-                    return new Pass(handedOver, documents, true);
-                }
+                Supplier<DocumentRelay> task = () -> relayClaimed(source, id, unavailable);
+                relayed.add(pool == null ? CompletableFuture.completedFuture(task.get())
+                        : CompletableFuture.supplyAsync(task, pool));
             }
         }
-        return new Pass(handedOver, documents, false);
+        int handedOver = 0;
+        for (CompletableFuture<DocumentRelay> document : relayed) {
+            DocumentRelay outcome;
+            try {
+                outcome = document.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e);
+            }
+            handedOver += outcome.handedOver();
+            if (outcome.unavailable() != null) {
+                unavailableDetail = outcome.unavailable();
+            }
+        }
+        if (unavailableDetail != null) {
+            noteUnavailable(unavailableDetail);
+        } else if (!relayed.isEmpty()) {
+            noteAvailable();
+        }
+        return new Pass(handedOver, relayed.size(), unavailableDetail != null);
     }
 
-    private record DocumentRelay(int handedOver, boolean unavailable, boolean rejected) {
+    /** What became of one claimed document; {@code unavailable} says why notifications could not take its events. */
+    private record DocumentRelay(int handedOver, String unavailable, boolean rejected) {
+    }
+
+    private <E> DocumentRelay relayClaimed(OutboxSource<E> source, Object id, AtomicBoolean unavailable) {
+        DocumentRelay outcome = new DocumentRelay(0, null, false);
+        try {
+            // Once one document found notifications unavailable, the others of the pass wait for the next one.
+            if (!unavailable.get()) {
+                outcome = relayDocument(source, id);
+            }
+            if (outcome.unavailable() != null) {
+                unavailable.set(true);
+            }
+            return outcome;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return outcome;
+        } finally {
+            if (outcome.rejected()) {
+                // The lease doubles as the document's backoff: a refused event is not retried every pass.
+                extendLease(source, id, properties.maxBackoff());
+            } else {
+                release(source, id);
+            }
+        }
     }
 
     private <E> DocumentRelay relayDocument(OutboxSource<E> source, Object id) throws InterruptedException {
@@ -126,7 +172,7 @@ public class OutboxRelay implements SmartLifecycle {
         // Read after the claim: what another instance handed over before releasing its lease is not sent again.
         Document current = mongo.findOne(byId, Document.class, source.collection());
         if (current == null) {
-            return new DocumentRelay(0, false, false);
+            return new DocumentRelay(0, null, false);
         }
         long relayed = number(current.get(Outbox.RELAYED_SEQUENCE));
         long last = number(current.get(Outbox.EVENT_SEQUENCE));
@@ -141,7 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (clock.instant().isAfter(renewAt)) {
                 if (!extendLease(source, id, properties.leaseLength())) {
                     // Another instance took the document over after this one was too slow: it goes on from here.
-                    return new DocumentRelay(handedOver, false, false);
+                    return new DocumentRelay(handedOver, null, false);
                 }
                 renewAt = clock.instant().plus(properties.leaseLength().dividedBy(2));
             }
@@ -155,10 +201,9 @@ public class OutboxRelay implements SmartLifecycle {
                         log.warn("Notifications refused event {} of {} {}: {}; the document's later events wait "
                                 + "behind it", eventId, source.collection(), id, answer.detail());
                     }
-                    return new DocumentRelay(handedOver, false, true);
+                    return new DocumentRelay(handedOver, null, true);
                 }
-                noteUnavailable(answer.detail());
-                return new DocumentRelay(handedOver, true, false);
+                return new DocumentRelay(handedOver, answer.detail(), false);
             }
             handedOver++;
             mongo.updateFirst(query(where("_id").is(id)),
@@ -167,8 +212,7 @@ public class OutboxRelay implements SmartLifecycle {
         // Nothing left unless a change recorded more events meanwhile: then the sequence moved and this misses.
         mongo.updateFirst(query(where("_id").is(id)).addCriteria(where(Outbox.EVENT_SEQUENCE).is(last)),
                 new Update().set(Outbox.PENDING, false).max(Outbox.RELAYED_SEQUENCE, last), source.collection());
-        noteAvailable();
-        return new DocumentRelay(handedOver, false, false);
+        return new DocumentRelay(handedOver, null, false);
     }
 
     private boolean claim(OutboxSource<?> source, Object id) {
@@ -201,16 +245,21 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void noteUnavailable(String detail) {
+        noteFailure("Notifications cannot take events now (" + detail
+                + "); the relay keeps them and retries with backoff");
+    }
+
+    /** Counts a failed pass; only the first of an outage is logged, so a long one does not flood the log. */
+    private void noteFailure(String warning) {
         failuresInARow++;
         if (failuresInARow == 1) {
-            log.warn("Notifications cannot take events now ({}); the relay keeps them and retries with backoff",
-                    detail);
+            log.warn(warning);
         }
     }
 
     private void noteAvailable() {
         if (failuresInARow > 0) {
-            log.info("Notifications takes events again, after {} failed attempts", failuresInARow);
+            log.info("The relay hands events over again, after {} failed attempts", failuresInARow);
             failuresInARow = 0;
         }
     }
@@ -237,7 +286,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 // The database itself failing: the same backoff, and one warning per outage.
-                noteUnavailable("the outbox could not be read or marked: " + e.getMessage());
+                noteFailure("The relay cannot read or mark the outboxes now (" + e.getMessage()
+                        + "); it retries with backoff");
                 try {
                     Thread.sleep(backoff(failuresInARow).toMillis());
                 } catch (InterruptedException stopping) {
@@ -255,6 +305,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
         prepare();
         running = true;
+        AtomicInteger numbered = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()), task -> {
+            Thread thread = new Thread(task, "outbox-relay-" + numbered.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         Thread thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         worker = thread;
@@ -274,6 +330,16 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         worker = null;
+        ExecutorService pool = workers;
+        if (pool != null) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers = null;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff       the longest wait between attempts while notifications stays unavailable
  * @param connectTimeout   to open a connection to notifications or Keycloak
  * @param responseTimeout  to wait for an answer
+ * @param concurrency      documents handed over side by side (each document's events stay in order)
  */
 @ConfigurationProperties("accord.relay")
 public record RelayProperties(
@@ -35,11 +36,12 @@ public record RelayProperties(
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("1m") Duration maxBackoff,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("10s") Duration responseTimeout) {
+        @DefaultValue("10s") Duration responseTimeout,
+        @DefaultValue("4") int concurrency) {
 
     /** The same settings pointing at another notifications, for a second relay beside the first. */
     public RelayProperties withNotificationsUrl(URI url) {
         return new RelayProperties(enabled, url, tokenUri, clientId, clientSecret, pollInterval, leaseLength,
-                batchSize, initialBackoff, maxBackoff, connectTimeout, responseTimeout);
+                batchSize, initialBackoff, maxBackoff, connectTimeout, responseTimeout, concurrency);
     }
 }

@@ -154,7 +154,7 @@ class ActionRelayIntegrationTest extends TasksApi {
         relay = new OutboxRelay(mongo, sources, new RelayProperties(true, URI.create(notifications.baseUrl()),
                 configured.tokenUri(), configured.clientId(), configured.clientSecret(), Duration.ofMillis(100),
                 Duration.ofSeconds(30), 10, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(5)), Clock.systemUTC());
+                Duration.ofSeconds(5), 4), Clock.systemUTC());
         relay.start();
     }
 
