@@ -1,6 +1,6 @@
 import { api, query } from './api.js';
 import { clear, field, h, select, uid } from './dom.js';
-import { ACTION_TYPES, day, label, loading, notice, PRIORITIES, problem, statusChip, submitting } from './ui.js';
+import { ACTION_TYPES, day, label, notice, PRIORITIES, statusChip, submitting } from './ui.js';
 
 export async function loadActions(caseId, signal) {
   const { data } = await api.get(`/api/tasks${query({ caseId, size: 100 })}`, { signal });
@@ -90,4 +90,3 @@ export function proposeForm(context, theCase, onProposed) {
   return form;
 }
 
-export { loading, problem };

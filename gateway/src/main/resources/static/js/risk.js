@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { clear, field, h, select, svg } from './dom.js';
-import { day, label, loading, notice, problem, RISK_LEVELS, riskBadge, submitting, when } from './ui.js';
+import { day, label, notice, RISK_LEVELS, riskBadge, submitting, when } from './ui.js';
 
 /** The UN Framework of Analysis for Atrocity Crimes (2014): the 14 risk factors, by their names there. */
 export const RISK_FACTORS = [
@@ -42,6 +42,12 @@ export function riskChart(assessments) {
   const x = (index) => (history.length > 1 ? left + step * index : left + (width - left - right) / 2);
   const points = history.map((item, index) => [x(index), y(item.riskLevel)]);
   const labelEvery = Math.max(1, Math.ceil(history.length / 6));
+  const days = history.map((item) => day(item.assessedAt));
+  // assessments of a single day are told apart by their time
+  const tick = new Set(days).size === days.length ? (item) => day(item.assessedAt)
+    : (item) => `${day(item.assessedAt)} ${new Date(item.assessedAt).toISOString().substring(11, 16)}`;
+  const anchor = (index) => (history.length === 1 ? 'middle' : index === 0 ? 'start' : index === history.length - 1
+    ? 'end' : 'middle');
 
   const chart = svg('svg', {
     viewBox: `0 0 ${width} ${height}`, class: 'risk-chart', role: 'img', 'aria-labelledby': `${titleId} ${descId}`,
@@ -60,7 +66,7 @@ export function riskChart(assessments) {
     cx: points[index][0], cy: points[index][1], r: 6, class: `dot dot-${item.riskLevel.toLowerCase()}`,
   }, svg('title', {}, `${when(item.assessedAt)}: ${label(item.riskLevel)} (${item.weightedScore}/${item.maxWeightedScore})`))),
   history.map((item, index) => (index % labelEvery === 0 || index === history.length - 1
-    ? svg('text', { x: x(index), y: height - 14, 'text-anchor': 'middle', class: 'axis' }, day(item.assessedAt))
+    ? svg('text', { x: x(index), y: height - 14, 'text-anchor': anchor(index), class: 'axis' }, tick(item))
     : null)));
   return h('figure', { class: 'chart' }, chart,
     h('figcaption', {}, `Risk level over ${history.length} assessment${history.length === 1 ? '' : 's'}`));
@@ -121,4 +127,3 @@ export function assessmentHistory(assessments) {
       h('td', { 'data-label': 'Weighted score' }, `${item.weightedScore} / ${item.maxWeightedScore}`)))));
 }
 
-export { loading, problem };

@@ -28,9 +28,13 @@ export async function inboxView(context) {
   }
 }
 
+/** The item's own title says what happened and to which case; older items without one are named by their type. */
 function describe(item) {
-  const what = item.title || (item.taskId ? 'a coordinated action' : 'a case');
-  return `${label(item.type.replace(/([a-z])([A-Z])/g, '$1_$2'))}: ${what}`;
+  if (item.title) {
+    return item.title;
+  }
+  const type = item.type.replace(/([a-z])([A-Z])/g, '$1_$2');
+  return `${label(type)} (${item.taskId ? 'coordinated action' : 'case'})`;
 }
 
 function items(context, data) {

@@ -1,0 +1,279 @@
+package org.accord.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.accord.identity.testing.AllianceLogins;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web client in headless Chromium against the whole platform, each person signing in through the gateway's
+ * country chooser and their own government's login form: France opens an AMBER case for Canada and proposes
+ * sanctions, Canada's liaison hears of it in the inbox and accepts, France sees the acceptance, and the United
+ * States neither lists nor opens the case. Every page shown is checked by axe-core and photographed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebClientIntegrationTest {
+
+    private final String title = "Militia attacks on displaced persons' camps in Darfur, "
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final String action = "Joint designation of militia commanders";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Path dataDir;
+    private LocalPlatform platform;
+    private String caseId;
+
+    @BeforeAll
+    void startPlatform() throws IOException {
+        dataDir = Files.createTempDirectory("accord-web");
+        platform = new LocalPlatform(LaunchSettings.onFreePorts(LaunchSettings.findProjectRoot(), dataDir)).start();
+    }
+
+    @AfterAll
+    void stopPlatform() throws IOException {
+        if (platform != null) {
+            platform.close();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void franceOpensAnAmberCaseForCanadaAssessesItAndProposesSanctionsToCanada() {
+        try (WebClientBrowser france = browser().signIn("fr-officer")) {
+            assertThat(france.text(By.id("who"))).contains("fr-officer").contains("FR").contains("officer");
+
+            france.clickLink("New case");
+            france.type("Title", title);
+            france.type("Summary", "Armed groups attacked two camps; witnesses report lists of names by ethnicity.");
+            france.type("Situation country", "SD");
+            france.type("Tags", "camps, militia");
+            france.choose("TLP label", "Amber");
+            france.choose("Canada", "Read");
+            france.clickButton("Open case");
+
+            france.waitFor(By.tagName("h1"), title);
+            caseId = france.path().substring("/cases/".length());
+            assertThat(france.text(By.cssSelector(".badges .tlp"))).isEqualTo("TLP:AMBER");
+            assertThat(france.text(By.className("audience"))).contains("France (originator)").contains("Canada — Read");
+
+            france.clickLink("Timeline");
+            france.choose("Kind", "Evidence");
+            france.type("What happened", "Satellite images show burned shelters in the northern camp.");
+            france.type("Location", "Kalma camp");
+            france.type("Source", "Field officer KESTREL");
+            france.click(By.xpath("//label[contains(., 'Protect the source')]/input"));
+            france.choose("Source reliability", "B — usually reliable");
+            france.choose("Information credibility", "2 — probably true");
+            france.clickButton("Add entry");
+            france.waitFor(By.cssSelector("ol.timeline"), "Source: Field officer KESTREL");
+            assertThat(france.text(By.cssSelector("ol.timeline"))).contains("Reliability B2");
+
+            assess(france, 1, "Moderate");
+            assess(france, 2, "High");
+            france.clickLink("Overview");
+            france.find(By.cssSelector("svg.risk-chart"));
+            assertThat(france.all(By.cssSelector(".risk-chart circle"))).hasSize(2);
+
+            france.click(By.xpath("//summary[normalize-space()='Propose a coordinated action']"));
+            france.choose("Type", "Sanctions designation");
+            WebElement propose = france.find(By.cssSelector("form.propose"));
+            france.field(propose, "Title").sendKeys(action);
+            france.field(propose, "Description").sendKeys("Asset freezes and travel bans on the commanders named.");
+            france.choose("Priority", "High");
+            france.click(By.xpath("//label[contains(., 'Canada (CA)')]/input"));
+            france.clickButton("Propose action");
+
+            france.waitFor(By.cssSelector("form.propose [role=status]"), "Proposed to CA");
+            france.waitFor(By.cssSelector("table.matrix td[data-country=CA]"), "Proposed");
+            assertThat(france.text(By.cssSelector("table.matrix tbody th"))).contains(action);
+
+            france.open("/cases");
+            france.waitFor(By.cssSelector("table.cases"), title);
+            accessible(france, "case list");
+            france.screenshot("case-list-1280", 1280);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void canadasLiaisonSeesTheProposalInTheInboxAndAcceptsIt() {
+        try (WebClientBrowser canada = browser().signIn("ca-liaison")) {
+            canada.waitUntil(Duration.ofSeconds(90), "the inbox badge never showed an unread item: France's proposal"
+                    + " did not reach Canada's inbox (is the tasks-to-notifications relay running?)",
+                    driver -> {
+                        WebElement badge = driver.findElement(By.id("unread-badge"));
+                        if (badge.isDisplayed() && Integer.parseInt(badge.getText().trim()) > 0) {
+                            return true;
+                        }
+                        driver.navigate().refresh();
+                        return false;
+                    });
+
+            int unread = Integer.parseInt(canada.text(By.id("unread-badge")));
+            canada.click(By.id("inbox-link"));
+            canada.waitFor(By.cssSelector("li.inbox-item[data-type=ActionProposed]"), title);
+            accessible(canada, "inbox");
+            canada.screenshot("inbox-1280", 1280);
+
+            By proposal = By.cssSelector("li.inbox-item.unread[data-type=ActionProposed]");
+            canada.find(proposal).findElement(By.xpath(".//button[normalize-space()='Mark read']")).click();
+            canada.waitFor(By.cssSelector("li.inbox-item[data-type=ActionProposed]"), "Marked read");
+            canada.waitFor(By.id("unread-badge"), Integer.toString(unread - 1));
+
+            canada.find(By.cssSelector("li.inbox-item[data-type=ActionProposed]"))
+                    .findElement(By.linkText("Open the action")).click();
+            canada.waitFor(By.tagName("h1"), action);
+            assertThat(canada.path()).startsWith("/tasks/");
+            canada.clickButton("Accept");
+            canada.waitFor(By.cssSelector("table.assignments tr[data-country=CA]"), "Accepted");
+            canada.screenshot("action-390", 390);
+
+            canada.clickLink("The case");
+            canada.clickLink("Timeline");
+            canada.waitFor(By.cssSelector("ol.timeline"), "Satellite images show burned shelters");
+            assertThat(canada.text(By.cssSelector("ol.timeline"))).contains("Protected source")
+                    .contains("Reliability B2").doesNotContain("KESTREL");
+
+            canada.clickLink("Partner inbox");
+            canada.type("E-mail addresses", "sanctions-desk@canada.example");
+            canada.click(By.xpath("//label[normalize-space()='ActionProposed']/input"));
+            canada.clickButton("Save settings");
+            canada.waitFor(By.cssSelector("form.partner-form [role=status]"), "Settings saved");
+            canada.clickButton("Generate a new secret");
+            assertThat(canada.field("New webhook secret").getAttribute("value")).hasSizeGreaterThanOrEqualTo(43);
+            canada.find(By.id("log-title"));
+            accessible(canada, "partner inbox settings");
+            canada.screenshot("partner-settings-1280", 1280);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void franceSeesCanadasAcceptanceInTheMatrix() {
+        try (WebClientBrowser france = browser().signIn("fr-officer")) {
+            france.find(By.linkText(title)).click();
+            france.waitFor(By.cssSelector("table.matrix td[data-country=CA]"), "Accepted");
+            france.find(By.cssSelector("svg.risk-chart"));
+            assertThat(france.all(By.cssSelector(".risk-chart circle"))).hasSize(2);
+            accessible(france, "case detail");
+            france.screenshot("case-detail-1280", 1280);
+            france.screenshot("case-detail-390", 390);
+
+            france.clickLink("Access audit");
+            france.waitFor(By.cssSelector("table.audit"), "ca-liaison");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theUnitedStatesNeitherListsNorOpensTheCase() {
+        try (WebClientBrowser unitedStates = browser().signIn("us-officer")) {
+            unitedStates.settled();
+            assertThat(unitedStates.text(By.id("view"))).doesNotContain(title);
+
+            unitedStates.open("/cases/" + caseId);
+            unitedStates.waitFor(By.tagName("h1"), "Case not found");
+            assertThat(unitedStates.text(By.id("view"))).contains("not found").doesNotContain(title);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anEditAfterSomeoneElseSavedSaysSoAndKeepsTheTypedChanges() {
+        try (WebClientBrowser france = browser().signIn("fr-officer")) {
+            france.open("/cases/" + caseId + "/edit");
+            france.type("Title", title + " (revised)");
+
+            String token = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl()).userToken("fr-officer");
+            HttpResponse<String> current = call(HttpRequest.newBuilder(caseUrl()).header("Authorization",
+                    "Bearer " + token).GET());
+            HttpResponse<String> changed = call(HttpRequest.newBuilder(caseUrl())
+                    .header("Authorization", "Bearer " + token)
+                    .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\": \"ESCALATING\"}")));
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+            france.clickButton("Save changes");
+            france.waitFor(By.className("conflict"), "changed by someone else");
+            assertThat(france.field("Title").getAttribute("value")).endsWith("(revised)");
+            france.clickButton("Load the latest version");
+            france.waitFor(By.className("latest"), "Escalating");
+            france.choose("Status", "Escalating");
+            france.clickButton("Save changes");
+            france.waitFor(By.tagName("h1"), "(revised)");
+        }
+    }
+
+    private URI caseUrl() {
+        return URI.create(platform.gatewayUrl() + "/api/cases/" + caseId);
+    }
+
+    private HttpResponse<String> call(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private WebClientBrowser browser() {
+        return new WebClientBrowser(platform.gatewayUrl());
+    }
+
+    /** Records a risk assessment scoring every factor alike, through the form's 14 labelled factors. */
+    private static void assess(WebClientBrowser browser, int score, String level) {
+        browser.clickLink("Risk assessment");
+        List<WebElement> factors = browser.find(By.cssSelector("form.risk-form")).findElements(By.cssSelector(
+                "fieldset.factor"));
+        assertThat(factors).hasSize(14);
+        assertThat(factors.get(0).getText()).contains("Situations of armed conflict or other forms of instability");
+        for (WebElement factor : factors) {
+            new Select(browser.field(factor, "Score")).selectByValue(
+                    Integer.toString(score));
+            WebElement note = browser.field(factor, "Note");
+            note.clear();
+            note.sendKeys("Reported by two independent sources, score " + score + ".");
+        }
+        browser.clickButton("Record assessment");
+        browser.waitFor(By.cssSelector("table.history tbody tr:first-child"), level);
+    }
+
+    private static void accessible(WebClientBrowser browser, String page) {
+        List<WebClientBrowser.Violation> violations = browser.accessibilityViolations();
+        violations.forEach(violation -> System.out.println("axe on " + page + ": " + violation));
+        assertThat(violations).as("critical accessibility violations on the " + page)
+                .noneMatch(violation -> "critical".equals(violation.impact()));
+    }
+}
