@@ -74,6 +74,9 @@ async function render() {
   if (current) {
     current.setAttribute('aria-current', 'page');
   }
+  if (context.me) {
+    refreshUnread();
+  }
   const page = make(...found.slice(1).map(decodeURIComponent));
   try {
     await page({ ...context, signal: controller.signal, view });
@@ -152,7 +155,6 @@ async function start() {
   document.getElementById('who').hidden = false;
   document.getElementById('sign-out').hidden = false;
   document.getElementById('partners-link').hidden = !context.isLiaison();
-  refreshUnread();
   window.setInterval(refreshUnread, UNREAD_POLL_MS);
   render();
 }

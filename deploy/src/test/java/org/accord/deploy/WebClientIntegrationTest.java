@@ -73,10 +73,15 @@ class WebClientIntegrationTest {
             france.clickLink("New case");
             france.type("Title", title);
             france.type("Summary", "Armed groups attacked two camps; witnesses report lists of names by ethnicity.");
-            france.type("Situation country", "SD");
+            france.type("Situation country", "ZZ");
             france.type("Tags", "camps, militia");
             france.choose("TLP label", "Amber");
             france.choose("Canada", "Read");
+            france.clickButton("Open case");
+            france.waitFor(By.cssSelector("form.case-form .problem"), "situationCountry");
+            assertThat(france.path()).isEqualTo("/cases/new");
+
+            france.type("Situation country", "SD");
             france.clickButton("Open case");
 
             france.waitFor(By.tagName("h1"), title);
@@ -189,6 +194,9 @@ class WebClientIntegrationTest {
 
             france.clickLink("Access audit");
             france.waitFor(By.cssSelector("table.audit"), "ca-liaison");
+            france.driver().navigate().refresh();
+            france.waitFor(By.cssSelector("table.audit"), "ca-liaison");
+            assertThat(france.text(By.tagName("h1"))).isEqualTo(title);
         }
     }
 
@@ -202,6 +210,11 @@ class WebClientIntegrationTest {
             unitedStates.open("/cases/" + caseId);
             unitedStates.waitFor(By.tagName("h1"), "Case not found");
             assertThat(unitedStates.text(By.id("view"))).contains("not found").doesNotContain(title);
+
+            unitedStates.clickButton("Sign out");
+            unitedStates.waitFor(By.tagName("h1"), "Sign in with your government");
+            unitedStates.open("/cases");
+            unitedStates.waitFor(By.tagName("h1"), "Sign in with your government");
         }
     }
 
