@@ -49,7 +49,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
 
-        MimeMessage mail = eventually(() -> onlyMailTo(fr));
+        MimeMessage mail = eventually(() -> onlyMailTo(fr, caseId));
         assertThat(mail.getSubject()).isEqualTo("[TLP:GREEN] Case shared: " + title(caseId));
         String body = GreenMailUtil.getBody(mail);
         assertThat(body).startsWith("TLP:GREEN").contains(title(caseId), summary(caseId), caseId,
@@ -59,7 +59,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
                 .satisfies(item -> assertThat(item.get("scope").asString()).isEqualTo("COUNTRY"));
 
         awaitFannedOut(eventId);
-        assertThat(mailsTo(us)).as("the acting country does not hear of its own change").isEmpty();
+        assertThat(mailsTo(us, caseId)).as("the acting country does not hear of its own change").isEmpty();
         assertThat(itemsFor("us-analyst", eventId)).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
         handOver(caseShared(caseId, "us-officer", "US"));
 
-        MimeMessage mail = eventually(() -> onlyMailTo(fr));
+        MimeMessage mail = eventually(() -> onlyMailTo(fr, caseId));
         assertThat(mail.getSubject()).isEqualTo("[TLP:AMBER+STRICT] Case shared: " + title(caseId));
         String body = GreenMailUtil.getBody(mail);
         assertThat(body).startsWith("TLP:AMBER+STRICT").contains(title(caseId), caseId,
@@ -80,7 +80,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void aPartnerWebhookIsQueuedWithWhatTheLabelLetsOut() throws Exception {
-        partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
         // Set beside the API, which would look the host up: the message is only queued here, not sent.
         mongo.getCollection("partners").updateOne(new Document("_id", "FR"),
                 new Document("$set", new Document("webhookUrl", "https://partner.fr.example/accord")));
@@ -106,6 +106,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         assertThat(cut.has("summary")).isFalse();
         assertThat(cut.has("change")).isFalse();
         assertThat(cut.get("link").asString()).isEqualTo("http://localhost:8080/cases/" + strict);
+        eventuallyHolds(() -> assertThat(mailsTo(fr, green)).as("the mail beside the webhook").hasSize(1));
     }
 
     @Test
@@ -127,8 +128,9 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         assertThat(itemsFor("fr-analyst", eventId)).as("another user of the same country").isEmpty();
         assertThat(itemsFor("us-officer", eventId)).as("the actor").isEmpty();
         pause(Duration.ofSeconds(2));
-        assertThat(mailsTo(fr)).isEmpty();
-        assertThat(mailsTo(de)).isEmpty();
+        assertThat(mailsTo(fr, caseId)).isEmpty();
+        assertThat(mailsTo(de, caseId)).isEmpty();
+        assertThat(mailsAbout(caseId)).as("to any address").isEmpty();
         assertThat(mongo.getCollection("deliveries").countDocuments(new Document("key", eventId))).isZero();
     }
 
@@ -144,11 +146,12 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
         String eventId = handOver(event);
 
-        MimeMessage mail = eventually(() -> onlyMailTo(fr));
+        MimeMessage mail = eventually(() -> onlyMailTo(fr, caseId));
         assertThat(GreenMailUtil.getBody(mail)).contains(summary(caseId));
         awaitFannedOut(eventId);
         pause(Duration.ofSeconds(2));
-        assertThat(mailsTo(de)).isEmpty();
+        assertThat(mailsTo(de, caseId)).isEmpty();
+        assertThat(mailsAbout(caseId)).as("France's only").hasSize(1);
         assertThat(itemsFor("de-officer", eventId)).isEmpty();
     }
 
@@ -158,17 +161,17 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         String de = partnerMailbox("de-liaison", "DE", "IMMEDIATE");
         String caseId = newCase("AMBER", List.of("US", "FR"), List.of());
         String first = handOver(caseShared(caseId, "us-officer", "US"));
-        eventually(() -> onlyMailTo(fr));
+        eventually(() -> onlyMailTo(fr, caseId));
         awaitFannedOut(first);
 
         stubAudience(caseId, "AMBER", List.of("US", "FR", "DE"), List.of());
         Map<String, Object> widened = event("CaseShared", caseId, 2, "us-officer", "US");
         String second = handOver(widened);
 
-        eventually(() -> onlyMailTo(de));
+        eventually(() -> onlyMailTo(de, caseId));
         awaitFannedOut(second);
         pause(Duration.ofSeconds(2));
-        assertThat(mailsTo(fr)).as("France could see the case already").hasSize(1);
+        assertThat(mailsTo(fr, caseId)).as("France could see the case already").hasSize(1);
         assertThat(itemsFor("fr-analyst", second)).isEmpty();
         assertThat(itemsFor("de-analyst", second)).hasSize(1);
     }
@@ -183,8 +186,8 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
 
         pause(Duration.ofSeconds(2));
-        assertThat(mailsTo(fr)).as("still held").isEmpty();
-        eventually(() -> onlyMailTo(fr));
+        assertThat(mailsTo(fr, caseId)).as("still held").isEmpty();
+        eventually(() -> onlyMailTo(fr, caseId));
         awaitFannedOut(eventId);
         assertThat(itemsFor("fr-analyst", eventId)).hasSize(1);
     }
@@ -199,14 +202,14 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
         eventuallyHolds(() -> assertThat(CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))))).hasSizeGreaterThan(3));
         pause(Duration.ofSeconds(2));
-        assertThat(mailsTo(fr)).isEmpty();
+        assertThat(mailsTo(fr, caseId)).isEmpty();
         assertThat(itemsFor("fr-analyst", eventId)).isEmpty();
 
         stubAudience(caseId, "GREEN", ALL, List.of());
-        eventually(() -> onlyMailTo(fr));
+        eventually(() -> onlyMailTo(fr, caseId));
         awaitFannedOut(eventId);
         pause(Duration.ofSeconds(2));
-        assertThat(mailsTo(fr)).hasSize(1);
+        assertThat(mailsTo(fr, caseId)).hasSize(1);
         assertThat(itemsFor("fr-analyst", eventId)).hasSize(1);
 
         List<LoggedRequest> asks = CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))));
@@ -226,7 +229,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
         awaitFannedOut(eventId);
         pause(Duration.ofSeconds(2));
-        assertThat(mailsTo(fr)).isEmpty();
+        assertThat(mailsTo(fr, caseId)).isEmpty();
         assertThat(itemsFor("fr-analyst", eventId)).isEmpty();
     }
 
@@ -271,15 +274,41 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         handOver(updated);
         String last = handOver(caseShared(strict, "us-officer", "US"));
         awaitFannedOut(last);
-        assertThat(mailsTo(fr)).as("nothing before the period ends").isEmpty();
+        assertThat(mailsTo(fr, green)).as("nothing before the period ends").isEmpty();
 
-        MimeMessage digest = eventually(() -> onlyMailTo(fr));
+        MimeMessage digest = eventually(() -> onlyMailTo(fr, green));
         assertThat(digest.getSubject()).startsWith("[TLP:AMBER+STRICT] Accord digest: 3 events");
         String body = GreenMailUtil.getBody(digest);
         assertThat(body).startsWith("TLP:AMBER+STRICT").contains(green, strict, summary(green), "Changed: summary.",
                 title(strict)).doesNotContain(summary(strict));
         pause(DIGEST_PERIOD);
-        assertThat(mailsTo(fr)).hasSize(1);
+        assertThat(mailsTo(fr, green)).hasSize(1);
+    }
+
+    @Test
+    void handledEventsAreForgottenAfterAWeekAndWaitingOnesNever() throws Exception {
+        String caseId = "case-" + UUID.randomUUID();
+        // Held by another instance for the whole test, so the waiting event stays waiting.
+        mongo.getCollection("fanout_leases").insertOne(new Document("_id", caseId).append("holder", "another-instance")
+                .append("until", java.util.Date.from(Instant.now().plus(Duration.ofHours(1)))));
+        java.util.Date eightDaysAgo = java.util.Date.from(Instant.now().minus(Duration.ofDays(8)));
+        String old = storedEvent(caseId, eightDaysAgo, eightDaysAgo);
+        String recent = storedEvent(caseId, eightDaysAgo, java.util.Date.from(Instant.now()));
+        String waiting = storedEvent(caseId, eightDaysAgo, null);
+
+        eventuallyHolds(() -> assertThat(mongo.getCollection("events").countDocuments(new Document("_id", old)))
+                .isZero());
+        assertThat(mongo.getCollection("events").countDocuments(new Document("_id", recent))).isEqualTo(1);
+        assertThat(mongo.getCollection("events").countDocuments(new Document("_id", waiting))).isEqualTo(1);
+    }
+
+    private String storedEvent(String caseId, java.util.Date receivedAt, java.util.Date fannedOutAt) {
+        String id = UUID.randomUUID().toString();
+        Document event = new Document("_id", id).append("type", "CaseUpdated").append("occurredAt", receivedAt)
+                .append("caseId", caseId).append("sequence", 1L);
+        mongo.getCollection("events").insertOne(new Document("_id", id).append("event", event)
+                .append("receivedAt", receivedAt).append("fannedOutAt", fannedOutAt));
+        return id;
     }
 
     private String newCase(String tlp, List<String> countries, List<String> users) {
@@ -366,9 +395,13 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         return JSON.readTree(delivery.getString("body"));
     }
 
-    private static List<MimeMessage> mailsTo(String address) {
+    /**
+     * The mails to the address that name the case. Deliveries read the partner's addresses when they are sent, so a
+     * mail of an earlier test may still reach the address a later test set: each test looks at its own cases' mails.
+     */
+    private static List<MimeMessage> mailsTo(String address, String caseId) {
         List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage message : PARTNER_MAIL.getReceivedMessages()) {
+        for (MimeMessage message : mailsAbout(caseId)) {
             try {
                 for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
                     if (recipient.toString().equalsIgnoreCase(address)) {
@@ -382,8 +415,19 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         return mails;
     }
 
-    private static MimeMessage onlyMailTo(String address) {
-        List<MimeMessage> mails = mailsTo(address);
+    /** Every mail received by any address that names the case. */
+    private static List<MimeMessage> mailsAbout(String caseId) {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage message : PARTNER_MAIL.getReceivedMessages()) {
+            if (GreenMailUtil.getWholeMessage(message).contains(caseId)) {
+                mails.add(message);
+            }
+        }
+        return mails;
+    }
+
+    private static MimeMessage onlyMailTo(String address, String caseId) {
+        List<MimeMessage> mails = mailsTo(address, caseId);
         assertThat(mails).hasSize(1);
         return mails.get(0);
     }

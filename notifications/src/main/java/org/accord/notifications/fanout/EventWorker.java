@@ -42,6 +42,7 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     private final FanOutProperties.Worker settings;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
+    private Instant lastForgotten;
 
     EventWorker(MongoOperations mongo, FanOut fanOut, FanOutProperties properties, Clock clock) {
         this.mongo = mongo;
@@ -67,6 +68,7 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     /** One look at the waiting events: every case with some, that nobody else holds, is handled. */
     void round() {
         try {
+            forgetOldHandledEvents();
             for (String caseId : casesWaiting()) {
                 if (lease(caseId)) {
                     handle(caseId);
@@ -75,6 +77,21 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
         } catch (RuntimeException failed) {
             log.warn("Received events could not be taken to their audience this round", failed);
         }
+    }
+
+    /**
+     * Handled events are kept a while so a repeated hand-over is recognised, then removed, so the look for waiting
+     * events stays small. A hand-over repeated even later still adds no second inbox item or delivery: those are kept
+     * once per event on their own.
+     */
+    private void forgetOldHandledEvents() {
+        Instant now = clock.instant();
+        if (lastForgotten != null && lastForgotten.plus(settings.forgetEvery()).isAfter(now)) {
+            return;
+        }
+        lastForgotten = now;
+        mongo.remove(new Query(Criteria.where(FANNED_OUT_AT).lt(now.minus(settings.keepHandled()))),
+                ReceivedEvent.class);
     }
 
     private Set<String> casesWaiting() {

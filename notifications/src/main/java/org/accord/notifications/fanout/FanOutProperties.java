@@ -30,9 +30,12 @@ public record FanOutProperties(
      * @param lease      how long a case's events are held by one instance; a crashed instance's hold runs out then
      * @param retryDelay how long a case's events wait after cases could not answer for them
      * @param batch      received events looked at per round
+     * @param keepHandled how long a handled event is kept, recognising a late second hand-over of it as a repeat
+     * @param forgetEvery how often handled events older than that are removed
      */
     public record Worker(@DefaultValue("1s") Duration poll, @DefaultValue("60s") Duration lease,
-            @DefaultValue("15s") Duration retryDelay, @DefaultValue("200") int batch) {
+            @DefaultValue("15s") Duration retryDelay, @DefaultValue("200") int batch,
+            @DefaultValue("7d") Duration keepHandled, @DefaultValue("10m") Duration forgetEvery) {
     }
 
     /**
