@@ -1,6 +1,7 @@
 package org.accord.notifications.fanout;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,8 +71,9 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
         try {
             forgetOldHandledEvents();
             for (String caseId : casesWaiting()) {
-                if (lease(caseId)) {
-                    handle(caseId);
+                CaseLease lease = lease(caseId);
+                if (lease != null) {
+                    handle(caseId, lease.failuresInARow());
                 }
             }
         } catch (RuntimeException failed) {
@@ -107,20 +109,21 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
         return cases;
     }
 
-    private boolean lease(String caseId) {
+    /** The lease, if this instance now holds the case; {@code null} if another one does. */
+    private CaseLease lease(String caseId) {
         Instant now = clock.instant();
         Query free = new Query(Criteria.where("_id").is(caseId).and("until").lte(now));
         try {
             mongo.upsert(free, new Update().set("holder", holder).set("until", now.plus(settings.lease())),
                     CaseLease.class);
         } catch (DuplicateKeyException heldByAnother) {
-            return false;
+            return null;
         }
         CaseLease lease = mongo.findById(caseId, CaseLease.class);
-        return lease != null && holder.equals(lease.holder());
+        return lease != null && holder.equals(lease.holder()) ? lease : null;
     }
 
-    private void handle(String caseId) {
+    private void handle(String caseId, int failuresBefore) {
         Query waiting = new Query(Criteria.where(CASE_ID).is(caseId).and(FANNED_OUT_AT).is(null))
                 .with(Sort.by("event.occurredAt", "event.sequence", "receivedAt"));
         try {
@@ -134,12 +137,22 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
             }
             mongo.remove(new Query(Criteria.where("_id").is(caseId).and("holder").is(holder)), CaseLease.class);
         } catch (CasesUnavailableException unanswered) {
-            log.info("Events of case {} wait {}: {}", caseId, settings.retryDelay(), unanswered.getMessage());
-            release(caseId, clock.instant().plus(settings.retryDelay()));
+            Duration wait = waitAfter(failuresBefore + 1);
+            log.info("Events of case {} wait {}: {}", caseId, wait, unanswered.getMessage());
+            release(caseId, failuresBefore + 1, clock.instant().plus(wait));
         } catch (RuntimeException failed) {
-            log.warn("Events of case {} wait {} after a failure", caseId, settings.retryDelay(), failed);
-            release(caseId, clock.instant().plus(settings.retryDelay()));
+            Duration wait = waitAfter(failuresBefore + 1);
+            log.warn("Events of case {} wait {} after a failure", caseId, wait, failed);
+            release(caseId, failuresBefore + 1, clock.instant().plus(wait));
         }
+    }
+
+    /**
+     * Doubles with each failure in a row, up to 32 times {@code retry-delay}: a case that cases keeps failing on is
+     * asked ever less often, so it does not keep the circuit breaker open for every other case.
+     */
+    private Duration waitAfter(int failures) {
+        return settings.retryDelay().multipliedBy(1L << Math.min(failures - 1, 5));
     }
 
     /** Renews the lease for the next event; false when it ran out and another instance may have taken the case. */
@@ -149,8 +162,8 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
                 CaseLease.class).getMatchedCount() == 1;
     }
 
-    private void release(String caseId, Instant until) {
+    private void release(String caseId, int failures, Instant until) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(caseId).and("holder").is(holder)),
-                new Update().set("until", until), CaseLease.class);
+                new Update().set("until", until).set("failures", failures), CaseLease.class);
     }
 }
