@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.accord.support.testing.ApiContract;
+import org.accord.support.testing.Operations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -49,23 +50,12 @@ class OperationsIntegrationTest extends CasesApi {
     void prometheusCountsTheRequestsServedWithoutAToken() {
         assertThat(as("ca-officer", "GET", "/api/cases?size=5", null).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> metrics = send("GET", "/actuator/prometheus", null, null);
-
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("http_server_requests_seconds_count{").contains("method=\"GET\"")
-                .contains("status=\"200\"").contains("uri=\"/api/cases\""));
+        Operations.assertRequestsCounted(port, "GET", 200, "/api/cases");
     }
 
     @Test
     void livenessAndReadinessAreOpenAndReadinessAsksMongo() {
-        HttpResponse<String> liveness = send("GET", "/actuator/health/liveness", null, null);
-        HttpResponse<String> readiness = send("GET", "/actuator/health/readiness", null, null);
-
-        assertThat(liveness.statusCode()).isEqualTo(200);
-        assertThat(parse(liveness.body()).get("status").asString()).isEqualTo("UP");
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(parse(readiness.body()).path("components").has("mongo")).isTrue();
+        Operations.assertProbesOpenWithReadinessOnMongo(port);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.accord.support.testing.ApiContract;
+import org.accord.support.testing.Operations;
 import org.accord.support.testing.ServiceCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,22 +33,12 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     void prometheusCountsTheRequestsServedWithoutAToken() {
         assertThat(get("/api/notifications/unread-count", user("gb-officer")).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> metrics = get("/actuator/prometheus", null);
-
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("http_server_requests_seconds_count{").contains("method=\"GET\"")
-                .contains("status=\"200\"").contains("uri=\"/api/notifications/unread-count\""));
+        Operations.assertRequestsCounted(port, "GET", 200, "/api/notifications/unread-count");
     }
 
     @Test
     void livenessAndReadinessAreOpenAndReadinessAsksMongo() {
-        HttpResponse<String> liveness = get("/actuator/health/liveness", null);
-        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
-
-        assertThat(liveness.statusCode()).isEqualTo(200);
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(json(readiness).path("components").has("mongo")).isTrue();
+        Operations.assertProbesOpenWithReadinessOnMongo(port);
         assertThat(get("/actuator/env", null).statusCode()).isIn(401, 404);
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.accord.support.testing.ApiContract;
+import org.accord.support.testing.Operations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,22 +44,12 @@ class OperationsIntegrationTest extends TasksApi {
     void prometheusCountsTheRequestsServedWithoutAToken() {
         assertThat(as("ca-officer", "GET", "/api/tasks", null).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> metrics = send("GET", "/actuator/prometheus", null, null);
-
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("http_server_requests_seconds_count{").contains("method=\"GET\"")
-                .contains("status=\"200\"").contains("uri=\"/api/tasks\""));
+        Operations.assertRequestsCounted(port, "GET", 200, "/api/tasks");
     }
 
     @Test
     void livenessAndReadinessAreOpenAndReadinessAsksMongo() {
-        HttpResponse<String> liveness = send("GET", "/actuator/health/liveness", null, null);
-        HttpResponse<String> readiness = send("GET", "/actuator/health/readiness", null, null);
-
-        assertThat(liveness.statusCode()).isEqualTo(200);
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(parse(readiness.body()).path("components").has("mongo")).isTrue();
+        Operations.assertProbesOpenWithReadinessOnMongo(port);
         assertThat(send("GET", "/actuator/env", null, null).statusCode()).isIn(401, 404);
     }
 
