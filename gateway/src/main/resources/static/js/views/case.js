@@ -25,9 +25,12 @@ function rights(context, theCase) {
   const contributes = (theCase.sharedWith || []).some((entry) => entry.access === 'CONTRIBUTE'
     && (entry.country === mine || groups.has(entry.group)));
   const officer = context.isOfficer();
+  const open = theCase.status !== 'CLOSED';
   return {
     originator,
-    edit: officer && (originator || contributes) && theCase.status !== 'CLOSED',
+    // a closed case is still edited by its originating officers: reopening it is theirs
+    edit: officer && (originator || (contributes && open)),
+    contribute: officer && (originator || contributes) && open,
     share: officer && originator,
     audit: originator,
   };
@@ -183,7 +186,7 @@ function timeline(context, state, can, body) {
         h('p', { class: 'entry-meta' }, sourceText(entry), ' ', reliabilityText(entry.reliability),
           h('span', { class: 'sub' }, ` Recorded by ${entry.recordedBy} (${entry.recordedByCountry}), ${when(entry.recordedAt)}`)))))
       : h('p', { class: 'empty' }, 'No entries yet.')),
-    can.edit ? section('Add an entry', entryForm(context, theCase)) : null);
+    can.contribute ? section('Add an entry', entryForm(context, theCase)) : null);
 }
 
 function entryForm(context, theCase) {
@@ -251,7 +254,7 @@ async function risk(context, state, can, body) {
   const reload = () => context.navigate(`/cases/${encodeURIComponent(theCase.id)}?tab=risk`, { replace: true });
   clear(body,
     section('Risk level over time', riskChart(assessments), assessmentHistory(assessments)),
-    can.edit ? section('New assessment', riskForm(theCase.id, assessments[0], reload))
+    can.contribute ? section('New assessment', riskForm(theCase.id, assessments[0], reload))
       : section('New assessment', notice('Only countries that contribute to this case record assessments.')));
 }
 
