@@ -52,6 +52,7 @@ public final class DeliveryBenchmark {
     private final Map<String, Instant> received = new ConcurrentHashMap<>();
     private final Map<String, Instant> occurred = new ConcurrentHashMap<>();
     private final AtomicInteger webhooks = new AtomicInteger();
+    private final ExecutorService receiving = Executors.newFixedThreadPool(4);
     private LocalPlatform platform;
     private AllianceLogins logins;
     private volatile String franceToken;
@@ -132,6 +133,7 @@ public final class DeliveryBenchmark {
                 platform.close();
             }
             receiver.stop(0);
+            receiving.shutdownNow();
             try (Stream<Path> files = Files.walk(work)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
@@ -189,7 +191,7 @@ public final class DeliveryBenchmark {
         tls.init(factory.getKeyManagers(), null, null);
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(receiving);
         server.createContext("/hook", exchange -> {
             Instant at = Instant.now();
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
