@@ -159,6 +159,13 @@ class WebClientIntegrationTest {
             assertThat(canada.path()).startsWith("/tasks/");
             canada.clickButton("Accept");
             canada.waitFor(By.cssSelector("table.assignments tr[data-country=CA]"), "Accepted");
+            canada.type("Assign to (username)", "ca-liaison");
+            canada.clickButton("Assign");
+            canada.waitFor(By.cssSelector("table.assignments tr[data-country=CA] td[data-label=Assignee]"),
+                    "ca-liaison");
+            canada.type("Your comment", "Canada will list the commanders in the next regulation.");
+            canada.clickButton("Add comment");
+            canada.waitFor(By.cssSelector("ol.comments"), "Canada will list the commanders");
             canada.screenshot("action-390", 390);
 
             canada.clickLink("The case");
