@@ -40,6 +40,8 @@ class OperationsIntegrationTest extends CasesApi {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id)
                     .matches(UUID_FORM));
+            assertThat(parse(refused.body()).get("requestId").asString())
+                    .isEqualTo(refused.headers().firstValue("X-Request-Id").orElseThrow());
         }
         HttpResponse<String> plain = send("GET", "/api/cases", null, null);
         assertThat(plain.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id)

@@ -26,8 +26,15 @@ public enum SecurityProblem {
     }
 
     public byte[] json(String instance) {
+        return json(instance, null);
+    }
+
+    /** With the id under which the refused request is logged, when there is one, so it can be found. */
+    public byte[] json(String instance, String requestId) {
+        String correlation = requestId == null ? "" : ",\"requestId\":\"" + escape(requestId) + "\"";
         return ("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail + "\",\"instance\":\"" + escape(instance) + "\"}").getBytes(StandardCharsets.UTF_8);
+                + detail + "\",\"instance\":\"" + escape(instance) + "\"" + correlation + "}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String escape(String value) {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.slf4j.MDC;
 
 /**
  * 401 and 403 as {@code application/problem+json}, keeping the {@code WWW-Authenticate} header the bearer-token
@@ -39,6 +40,7 @@ final class ServletProblemResponses implements AuthenticationEntryPoint, AccessD
             throws IOException {
         response.setStatus(problem.status());
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(problem.json(instance));
+        // the services keep the request's id in the log context under this key
+        response.getOutputStream().write(problem.json(instance, MDC.get("requestId")));
     }
 }
