@@ -70,6 +70,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private final RetrySchedule retries;
     private final PartnerEndpoints endpoints;
     private final MeterRegistry meters;
+    private final DeliveryLogRetention retention;
     private final AtomicInteger sending = new AtomicInteger();
     private final AtomicBoolean lookQueued = new AtomicBoolean();
     private volatile boolean running;
@@ -77,8 +78,10 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private ExecutorService sends;
 
     DeliveryEngine(MongoOperations mongo, Partners partners, List<ChannelSender> senders,
-            DeliveryProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+            DeliveryProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
+            DeliveryLogRetention retention) {
         this.mongo = mongo;
+        this.retention = retention;
         this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
         Gauge.builder("accord.deliveries.sending", sending, AtomicInteger::get)
                 .description("Attempts to deliver to partner systems under way on this instance")
@@ -137,6 +140,18 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             claimDue();
         } catch (RuntimeException e) {
             log.warn("Looking for due deliveries failed; trying again at the next poll", e);
+        }
+    }
+
+    private void forgetAged() {
+        try {
+            long forgotten = retention.forgetWhenDue();
+            if (forgotten > 0) {
+                log.info("Removed {} delivered messages older than {} from the delivery log", forgotten,
+                        properties.logRetention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Removing aged delivery log entries failed; trying again later", e);
         }
     }
 
@@ -300,6 +315,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         running = true;
         long poll = properties.pollInterval().toMillis();
         worker.scheduleWithFixedDelay(this::look, poll, poll, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::forgetAged, poll, poll, TimeUnit.MILLISECONDS);
         senders.keySet().forEach(channel -> log.info("Delivering {} messages", channel));
     }
 

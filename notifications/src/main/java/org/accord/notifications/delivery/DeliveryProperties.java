@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads          sends in flight at once, over all partners
  * @param sendsPerEndpoint sends in flight at once to one partner endpoint, so a slow one cannot take every thread
  * @param historySize      attempts kept per delivery
+ * @param logRetention     how long a delivered message stays in the delivery log; parked and pending ones stay until
+ *                         they are delivered
+ * @param forgetEvery      how often delivered messages older than that are removed
  */
 @ConfigurationProperties("accord.notifications.delivery")
 public record DeliveryProperties(
@@ -31,6 +34,8 @@ public record DeliveryProperties(
         @DefaultValue("8") int threads,
         @DefaultValue("2") int sendsPerEndpoint,
         @DefaultValue("20") int historySize,
+        @DefaultValue("90d") Duration logRetention,
+        @DefaultValue("1h") Duration forgetEvery,
         @DefaultValue Breaker breaker) {
 
     /**
