@@ -12,8 +12,10 @@ import org.accord.gateway.caller.SharedTokenRefresh;
 import org.accord.gateway.edge.EdgeProperties;
 import org.accord.gateway.edge.RequestIds;
 import org.accord.gateway.login.CountryLoginRequestResolver;
+import org.accord.gateway.login.RequestedPage;
 import org.accord.gateway.login.SignOutRedirectStrategy;
 import org.accord.gateway.problem.ProblemResponses;
+import org.accord.gateway.webclient.WebClientPages;
 import org.accord.identity.AllianceIdentityProperties;
 import org.accord.identity.AllianceTokens;
 import org.accord.identity.AllianceUser;
@@ -59,7 +61,6 @@ import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -193,15 +194,19 @@ class SecurityConfiguration {
             CountryRegistry registry, ReactiveClientRegistrationRepository registrations,
             ReactiveOAuth2AuthorizedClientManager authorizedClientManager, ProblemResponses problems,
             JsonMapper json, EdgeProperties edge, CorsConfigurationSource cors) {
+        // a signed-out browser following a link to a case or task comes back to it once signed in
+        RequestedPage requestedPage = new RequestedPage(WebClientPages.ADDRESSES);
+        RedirectServerAuthenticationEntryPoint toLoginPage = new RedirectServerAuthenticationEntryPoint("/login");
+        toLoginPage.setRequestCache(requestedPage);
         DelegatingServerAuthenticationEntryPoint signIn = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(API, problems));
-        signIn.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
+        signIn.setDefaultEntryPoint(toLoginPage);
 
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(edge.https()));
 
-        RedirectServerAuthenticationSuccessHandler landOnHome = new RedirectServerAuthenticationSuccessHandler("/");
-        landOnHome.setRequestCache(NoOpServerRequestCache.getInstance());
+        RedirectServerAuthenticationSuccessHandler landing = new RedirectServerAuthenticationSuccessHandler("/");
+        landing.setRequestCache(requestedPage);
 
         OidcClientInitiatedServerLogoutSuccessHandler signOut = new OidcClientInitiatedServerLogoutSuccessHandler(
                 registrations);
@@ -218,7 +223,7 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(
                                 new CountryLoginRequestResolver(registrations, registry, REGISTRATION_ID))
-                        .authenticationSuccessHandler(landOnHome)
+                        .authenticationSuccessHandler(landing)
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
@@ -240,7 +245,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(signIn)
                         .accessDeniedHandler(problems))
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .requestCache(cache -> cache.requestCache(requestedPage))
                 .cors(spec -> spec.configurationSource(cors))
                 .headers(headers -> {
                     headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "

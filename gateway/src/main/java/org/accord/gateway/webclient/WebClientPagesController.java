@@ -17,8 +17,8 @@ class WebClientPagesController {
 
     private static final Resource APP = new ClassPathResource("static/index.html");
 
-    @GetMapping(path = { "/cases", "/cases/**", "/tasks/**", "/inbox", "/partners", "/partners/**" },
-            produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = { WebClientPages.CASES, WebClientPages.CASE, WebClientPages.TASK, WebClientPages.INBOX,
+            WebClientPages.PARTNERS, WebClientPages.PARTNER }, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<Resource> app() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noCache())
