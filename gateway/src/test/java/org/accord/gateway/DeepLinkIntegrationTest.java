@@ -45,7 +45,8 @@ class DeepLinkIntegrationTest extends WiredGateway {
     void theRememberedPageIsUsedOnceAndAFreshSessionLandsOnTheCaseList() {
         BrowserSession browser = new BrowserSession();
         browser.get(gateway + "/tasks/71?from=mail");
-        assertThat(signInThroughChooser(browser, "ca-liaison").uri()).isEqualTo(URI.create(gateway + "/tasks/71?from=mail"));
+        assertThat(signInThroughChooser(browser, "ca-liaison").uri())
+                .isEqualTo(URI.create(gateway + "/tasks/71?from=mail"));
 
         // the Keycloak session still stands, so this sign-in comes straight back without a form
         BrowserSession.Page again = browser.follow(gateway + "/login/ca", uri -> false);
