@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.accord.identity.testing.AllianceLogins;
 import org.accord.identity.testing.EmbeddedMongo;
+import org.accord.identity.testing.FreePorts;
 import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
 import org.accord.support.testing.ServiceCalls;
@@ -36,6 +37,9 @@ public abstract class CasesApi {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Where the service's own relay hands events over, e.g. on an operator's redrive; relay tests listen there. */
+    protected static final int NOTIFICATIONS_PORT = FreePorts.next();
+
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
     private static MongoTemplate database;
 
@@ -48,6 +52,7 @@ public abstract class CasesApi {
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
         // Tests that hand events over start relays of their own, so other tests' outboxes stay as they wrote them.
         registry.add("accord.relay.enabled", () -> "false");
+        registry.add("accord.relay.notifications-url", () -> "http://localhost:" + NOTIFICATIONS_PORT);
     }
 
     @LocalServerPort

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.accord.cases.CasesApi;
@@ -37,21 +39,24 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The relay from the case outboxes to notifications, with WireMock standing in for notifications' event intake and
  * the real Keycloak issuing the cases service's own token: order per case, retries, outages, two instances on one
- * database, and duplicates answered {@code 204}.
+ * database, duplicates answered {@code 204}, and events refused for good parked for an operator to redrive.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CaseRelayIntegrationTest extends CasesApi {
 
     private static final String INTAKE = "/internal/events";
     private static final String OUTAGE_WARNING = "Notifications cannot take events now";
+    private static final String REFUSAL = "Check these fields: changedFields[0].";
 
     private static WireMockServer notifications;
 
@@ -72,7 +77,7 @@ class CaseRelayIntegrationTest extends CasesApi {
 
     @BeforeAll
     static void startNotifications() {
-        notifications = new WireMockServer(options().dynamicPort());
+        notifications = new WireMockServer(options().port(NOTIFICATIONS_PORT));
         notifications.start();
     }
 
@@ -197,6 +202,148 @@ class CaseRelayIntegrationTest extends CasesApi {
         assertThat(received).extracting(Received::sequence).containsExactly(1L, 2L);
         assertThat(received).extracting(Received::answer).containsOnly(204);
         assertThat(mongo.findById(caseId, Case.class).relayedSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventRefusedForGoodIsParkedAndTheCasesLaterEventsGoOnInOrder(CapturedOutput output) throws Exception {
+        String caseId = amberCaseWithChanges(3);
+        StubMapping refusing = notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+                .withRequestBody(matchingJsonPath("$.sequence", equalTo("2")))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://accord.example/problems/invalid-input\",\"title\":"
+                                + "\"Invalid input\",\"status\":400,\"detail\":\"" + REFUSAL + "\"}")));
+
+        startRelay();
+
+        Case stored = eventually(() -> mongo.findById(caseId, Case.class), c -> !c.outboxPending());
+        assertThat(stored.relayedSequence()).isEqualTo(4);
+        Thread.sleep(500);
+        List<Received> received = receivedFor(caseId);
+        assertThat(received).extracting(Received::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(received).extracting(Received::answer).containsExactly(202, 400, 202, 202);
+        String refused = received.get(1).eventId();
+        assertThat(occurrences(output.getOut() + output.getErr(), "Notifications refused event " + refused))
+                .as("one warning naming it").isEqualTo(1);
+
+        JsonNode parked = parkedEvent(refused);
+        assertThat(parked.get("eventType").asString()).isEqualTo("CaseUpdated");
+        assertThat(parked.get("collection").asString()).isEqualTo("cases");
+        assertThat(parked.get("documentId").asString()).isEqualTo(caseId);
+        assertThat(parked.get("sequence").asLong()).isEqualTo(2);
+        assertThat(parked.get("status").asInt()).isEqualTo(400);
+        assertThat(parked.get("problem").get("detail").asString()).isEqualTo(REFUSAL);
+        assertThat(parked.get("problem").get("type").asString())
+                .isEqualTo("https://accord.example/problems/invalid-input");
+        assertThat(parked.get("attempts").asInt()).isEqualTo(1);
+        assertThat(parked.get("event").get("id").asString()).isEqualTo(refused);
+        assertThat(parkedGauge()).isGreaterThanOrEqualTo(1);
+
+        // The case's next save drops the parked event from its outbox; the parked copy is what a redrive sends.
+        relays.forEach(OutboxRelay::stop);
+        as("fr-officer", "PATCH", "/api/cases/" + caseId, "{\"summary\":\"Later\"}", "If-Match", "\"3\"");
+        assertThat(mongo.findById(caseId, Case.class).outbox()).extracting(CaseEvent::sequence).containsExactly(5L);
+
+        HttpResponse<String> refusedAgain = redrive(refused, serviceToken());
+        assertThat(refusedAgain.statusCode()).isEqualTo(409);
+        assertProblem(refusedAgain, "relay-event-refused");
+        assertThat(parse(refusedAgain.body()).get("detail").asString()).contains(REFUSAL);
+        assertThat(parkedEvent(refused).get("attempts").asInt()).isEqualTo(2);
+
+        notifications.removeStub(refusing);
+        assertThat(redrive(refused, serviceToken()).statusCode()).isEqualTo(204);
+        List<Received> redriven = receivedFor(caseId).stream().filter(event -> event.eventId().equals(refused))
+                .toList();
+        assertThat(redriven).extracting(Received::answer).containsExactly(400, 400, 202);
+        assertThat(redriven).extracting(Received::type).containsOnly("CaseUpdated");
+        assertThat(parkedIds()).doesNotContain(refused);
+        HttpResponse<String> gone = redrive(refused, serviceToken());
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertProblem(gone, "not-found");
+    }
+
+    @Test
+    void serverErrorsAndResetConnectionsAreRetriedAndNeverParked() {
+        String caseId = amberCaseWithChanges(1);
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+                .inScenario("unwell").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("resetting"));
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+                .inScenario("unwell").whenScenarioStateIs("resetting")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("well"));
+
+        startRelay();
+
+        List<Received> received = eventually(() -> receivedFor(caseId),
+                events -> events.stream().filter(event -> event.answer() == 202).count() == 2);
+        assertThat(received).as("the 503, the reset, then both events").extracting(Received::sequence)
+                .containsExactly(1L, 1L, 1L, 2L);
+        assertThat(received.get(0).answer()).isEqualTo(503);
+        assertThat(received.stream().filter(event -> event.answer() == 202)).extracting(Received::sequence)
+                .containsExactly(1L, 2L);
+        assertThat(mongo.findById(caseId, Case.class).relayedSequence()).isEqualTo(2);
+        assertThat(parkedValues("documentId")).doesNotContain(caseId);
+    }
+
+    @Test
+    void onlyServicesSeeAndRedriveParkedEvents() {
+        String anyId = UUID.randomUUID().toString();
+        for (String token : new String[] { null, tokenOf("fr-officer"), tokenOf("us-systems") }) {
+            HttpResponse<String> list = send("GET", "/internal/relay/parked", token, null);
+            HttpResponse<String> redrive = redrive(anyId, token);
+            int expected = token == null ? 401 : 403;
+            assertThat(list.statusCode()).isEqualTo(expected);
+            assertThat(redrive.statusCode()).isEqualTo(expected);
+            assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        HttpResponse<String> unknown = redrive(anyId, serviceToken());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertProblem(unknown, "not-found");
+    }
+
+    private String serviceToken() {
+        return logins().serviceToken("cases");
+    }
+
+    private HttpResponse<String> redrive(String eventId, String token) {
+        return send("POST", "/internal/relay/parked/" + eventId + "/redrive", token, null);
+    }
+
+    private JsonNode parked() {
+        HttpResponse<String> list = send("GET", "/internal/relay/parked", serviceToken(), null);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        return parse(list.body()).get("items");
+    }
+
+    private List<String> parkedIds() {
+        return parkedValues("eventId");
+    }
+
+    private List<String> parkedValues(String field) {
+        List<String> values = new ArrayList<>();
+        parked().forEach(item -> values.add(item.get(field).asString()));
+        return values;
+    }
+
+    private JsonNode parkedEvent(String eventId) {
+        for (JsonNode item : parked()) {
+            if (item.get("eventId").asString().equals(eventId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("event " + eventId + " is not parked");
+    }
+
+    /** The gauge operators alert on, as Prometheus scrapes it. */
+    private double parkedGauge() {
+        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+        return scrape.lines().filter(line -> line.startsWith("accord_relay_parked ")
+                || line.startsWith("accord_relay_parked{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no accord_relay_parked in the scrape"));
     }
 
     private String amberCaseWithChanges(int changes) {

@@ -20,9 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EventIntakeClient {
 
-    /** What came back for one event, and in words what went wrong, for the log. */
-    record Answer(HandOver outcome, String detail) {
+    /**
+     * What came back for one event, and in words what went wrong, for the log; for an answer of notifications its
+     * status, and the {@code type} and {@code detail} of the problem it answered with, if any.
+     */
+    record Answer(HandOver outcome, String detail, Integer status, String problemType, String problemDetail) {
+
+        Answer(HandOver outcome, String detail) {
+            this(outcome, detail, null, null, null);
+        }
     }
+
+    /** Longest part of an answer's body that is read: a problem is small, anything longer is not one. */
+    private static final int MAX_ANSWER = 16 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,13 +51,26 @@ class EventIntakeClient {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    Answer post(String eventId, Object body) throws InterruptedException {
-        String json;
+    /** The event's body as notifications takes it; {@code IllegalArgumentException} if it cannot be written. */
+    static String json(Object body) {
         try {
-            json = JSON.writeValueAsString(body);
+            return JSON.writeValueAsString(body);
         } catch (JacksonException e) {
-            return new Answer(HandOver.REJECTED, "event " + eventId + " cannot be written as JSON: " + e.getMessage());
+            throw new IllegalArgumentException("cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The event's {@code type} as its body names it, or {@code null}. */
+    static String typeIn(String json) {
+        try {
+            JsonNode type = JSON.readTree(json).get("type");
+            return type == null || type.isNull() ? null : type.asString();
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    Answer post(String eventId, String json) throws InterruptedException {
         for (int attempt = 1;; attempt++) {
             String bearer;
             try {
@@ -56,12 +79,12 @@ class EventIntakeClient {
                 return new Answer(HandOver.UNAVAILABLE, "no service token from " + properties.tokenUri() + ": "
                         + e.getMessage());
             }
-            HttpResponse<Void> response;
+            HttpResponse<String> response;
             try {
                 response = http.send(HttpRequest.newBuilder(intake).timeout(properties.responseTimeout())
                         .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 return new Answer(HandOver.UNAVAILABLE, intake + " unreachable: " + e);
             }
@@ -75,11 +98,37 @@ class EventIntakeClient {
                 case 202 -> new Answer(HandOver.ACCEPTED, null);
                 case 204 -> new Answer(HandOver.ALREADY_RECEIVED, null);
                 case 401, 403, 408, 429 -> new Answer(HandOver.UNAVAILABLE, intake + " answered " + status);
-                default -> status >= 400 && status < 500
-                        ? new Answer(HandOver.REJECTED, intake + " refused event " + eventId + " with " + status)
+                default -> status >= 400 && status < 500 ? refused(eventId, response)
                         : new Answer(HandOver.UNAVAILABLE, intake + " answered " + status);
             };
         }
+    }
+
+    /** A refusal for good, with what notifications said about the event, for the operator who looks at it. */
+    private Answer refused(String eventId, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String body = response.body() == null ? "" : response.body();
+        String type = null;
+        String detail = null;
+        if (body.length() <= MAX_ANSWER && !body.isBlank()) {
+            try {
+                JsonNode problem = JSON.readTree(body);
+                type = text(problem, "type");
+                detail = text(problem, "detail");
+                if (detail == null) {
+                    detail = text(problem, "title");
+                }
+            } catch (JacksonException notAProblem) {
+                // Not JSON: the status alone says what happened.
+            }
+        }
+        return new Answer(HandOver.REJECTED, intake + " refused event " + eventId + " with " + status
+                + (detail == null ? "" : " (" + detail + ")"), status, type, detail);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isString() ? null : value.asString();
     }
 
     private String token() throws IOException, InterruptedException {

@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,15 +40,18 @@ import org.springframework.data.mongodb.core.query.Update;
  * A pass finds documents with pending events by an indexed query, claims each with a lease in
  * {@value #LEASES} (a conditional upsert that fails while another instance holds an unexpired lease), reads it
  * again, posts its events above {@code relayedSequence} in order and raises {@code relayedSequence} with {@code $max}
- * after each, never touching the document's version. It stops at a document's first failure. While notifications
- * cannot take events the relay waits with exponential backoff and jitter, and says so once per outage.
+ * after each, never touching the document's version. It stops at a document's first failure that may pass (an outage,
+ * a {@code 5xx}, a refused token, {@code 408}, {@code 429}): while notifications cannot take events the relay waits with
+ * exponential backoff and jitter, and says so once per outage. An event notifications refuses for good (any other
+ * {@code 4xx}) is parked in {@value #PARKED} with its body and notifications' answer, and the document's later events
+ * go on; an operator lists parked events and hands one over again with {@link #redrive(String)}.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     static final String LEASES = "relayLeases";
+    static final String PARKED = "relayParked";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int REMEMBERED_REJECTIONS = 1_000;
 
     /** The outcome of one pass: how many events went over, and whether notifications was unavailable. */
     public record Pass(int handedOver, int documents, boolean unavailable) {
@@ -63,12 +63,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventIntakeClient intake;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
-    private final Set<String> rejectionsLogged = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_REJECTIONS;
-        }
-    });
     private volatile Thread worker;
     private volatile ExecutorService workers;
     private volatile boolean running;
@@ -91,6 +85,7 @@ public class OutboxRelay implements SmartLifecycle {
             mongo.updateMulti(query(where(Outbox.PENDING).exists(false)), new Update().set(Outbox.PENDING, true),
                     source.collection());
         }
+        mongo.indexOps(PARKED).createIndex(new Index().named("relay_parked_at").on("parkedAt", Sort.Direction.ASC));
     }
 
     /**
@@ -139,11 +134,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** What became of one claimed document; {@code unavailable} says why notifications could not take its events. */
-    private record DocumentRelay(int handedOver, String unavailable, boolean rejected) {
+    private record DocumentRelay(int handedOver, String unavailable) {
     }
 
     private <E> DocumentRelay relayClaimed(OutboxSource<E> source, Object id, AtomicBoolean unavailable) {
-        DocumentRelay outcome = new DocumentRelay(0, null, false);
+        DocumentRelay outcome = new DocumentRelay(0, null);
         try {
             // Once one document found notifications unavailable, the others of the pass wait for the next one.
             if (!unavailable.get()) {
@@ -157,12 +152,7 @@ public class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             return outcome;
         } finally {
-            if (outcome.rejected()) {
-                // The lease doubles as the document's backoff: a refused event is not retried every pass.
-                extendLease(source, id, properties.maxBackoff());
-            } else {
-                release(source, id);
-            }
+            release(source, id);
         }
     }
 
@@ -172,7 +162,7 @@ public class OutboxRelay implements SmartLifecycle {
         // Read after the claim: what another instance handed over before releasing its lease is not sent again.
         Document current = mongo.findOne(byId, Document.class, source.collection());
         if (current == null) {
-            return new DocumentRelay(0, null, false);
+            return new DocumentRelay(0, null);
         }
         long relayed = number(current.get(Outbox.RELAYED_SEQUENCE));
         long last = number(current.get(Outbox.EVENT_SEQUENCE));
@@ -187,32 +177,114 @@ public class OutboxRelay implements SmartLifecycle {
             if (clock.instant().isAfter(renewAt)) {
                 if (!extendLease(source, id, properties.leaseLength())) {
                     // Another instance took the document over after this one was too slow: it goes on from here.
-                    return new DocumentRelay(handedOver, null, false);
+                    return new DocumentRelay(handedOver, null);
                 }
                 renewAt = clock.instant().plus(properties.leaseLength().dividedBy(2));
             }
             String eventId = source.idOf(event);
-            EventIntakeClient.Answer answer = intake.post(eventId, source.handedOver(event));
-            if (!answer.outcome().done()) {
+            String json;
+            EventIntakeClient.Answer answer;
+            try {
+                json = EventIntakeClient.json(source.handedOver(event));
+                answer = intake.post(eventId, json);
+            } catch (IllegalArgumentException unwritable) {
+                json = null;
+                answer = new EventIntakeClient.Answer(HandOver.REJECTED, "event " + eventId + " "
+                        + unwritable.getMessage(), null, null, unwritable.getMessage());
+            }
+            if (answer.outcome() == HandOver.REJECTED) {
+                park(source, id, event, json, answer);
+            } else if (answer.outcome().done()) {
+                handedOver++;
+            } else {
                 mongo.updateFirst(query(where("_id").is(id)), new Update().set(Outbox.ATTEMPTED_AT, clock.instant()),
                         source.collection());
-                if (answer.outcome() == HandOver.REJECTED) {
-                    if (rejectionsLogged.add(eventId)) {
-                        log.warn("Notifications refused event {} of {} {}: {}; the document's later events wait "
-                                + "behind it", eventId, source.collection(), id, answer.detail());
-                    }
-                    return new DocumentRelay(handedOver, null, true);
-                }
-                return new DocumentRelay(handedOver, answer.detail(), false);
+                return new DocumentRelay(handedOver, answer.detail());
             }
-            handedOver++;
             mongo.updateFirst(query(where("_id").is(id)),
                     new Update().max(Outbox.RELAYED_SEQUENCE, source.sequenceOf(event)), source.collection());
         }
         // Nothing left unless a change recorded more events meanwhile: then the sequence moved and this misses.
         mongo.updateFirst(query(where("_id").is(id)).addCriteria(where(Outbox.EVENT_SEQUENCE).is(last)),
                 new Update().set(Outbox.PENDING, false).max(Outbox.RELAYED_SEQUENCE, last), source.collection());
-        return new DocumentRelay(handedOver, null, false);
+        return new DocumentRelay(handedOver, null);
+    }
+
+    /**
+     * Sets a refused event aside before the document's relayed sequence moves past it. Handing it over again after a
+     * crash between the two finds the same record, so it is parked once and counted as a second attempt.
+     */
+    private <E> void park(OutboxSource<E> source, Object id, E event, String json, EventIntakeClient.Answer answer) {
+        String eventId = source.idOf(event);
+        Instant now = clock.instant();
+        mongo.upsert(query(where("_id").is(eventId)), new Update()
+                .setOnInsert("parkedAt", now)
+                .set("collection", source.collection())
+                .set("documentId", String.valueOf(id))
+                .set("sequence", source.sequenceOf(event))
+                .set("eventType", json == null ? null : EventIntakeClient.typeIn(json))
+                .set("status", answer.status())
+                .set("problemType", answer.problemType())
+                .set("problemDetail", answer.problemDetail())
+                .set("lastAttemptAt", now)
+                .set("body", json)
+                .inc("attempts", 1), PARKED);
+        log.warn("Notifications refused event {} (number {} of {} {}) for good: {}; it is parked for an operator to "
+                + "redrive, and the document's later events go on", eventId, source.sequenceOf(event),
+                source.collection(), id, answer.detail());
+    }
+
+    /** The parked events, oldest first, at most {@code limit}. */
+    public List<ParkedEvent> parked(int limit) {
+        return mongo.find(new Query().with(Sort.by("parkedAt", "_id")).limit(limit), ParkedEvent.class, PARKED);
+    }
+
+    /** How many events are parked now. */
+    public long parkedCount() {
+        return mongo.count(new Query(), PARKED);
+    }
+
+    /** What became of handing a parked event over again. */
+    public enum Redrive {
+        /** Notifications took it (or had it already): it is no longer parked. */
+        HANDED_OVER,
+        /** Refused for good again: it stays parked, with the new answer. */
+        REFUSED,
+        /** Notifications cannot take events now: it stays parked. */
+        UNAVAILABLE
+    }
+
+    /** The outcome of a redrive, with the event as it is parked now when it still is. */
+    public record Redriven(Redrive outcome, String detail, ParkedEvent parked) {
+    }
+
+    /**
+     * Hands a parked event over again, as it was handed over before; on success it leaves the parked list. Empty if
+     * no event of that id is parked.
+     */
+    public Optional<Redriven> redrive(String eventId) throws InterruptedException {
+        ParkedEvent parked = mongo.findById(eventId, ParkedEvent.class, PARKED);
+        if (parked == null) {
+            return Optional.empty();
+        }
+        EventIntakeClient.Answer answer = parked.body() == null
+                ? new EventIntakeClient.Answer(HandOver.REJECTED, "event " + eventId + " has no body to send",
+                        parked.status(), parked.problemType(), parked.problemDetail())
+                : intake.post(eventId, parked.body());
+        if (answer.outcome().done()) {
+            mongo.remove(query(where("_id").is(eventId)), PARKED);
+            log.info("Parked event {} (number {} of {} {}) was handed over again", eventId, parked.sequence(),
+                    parked.collection(), parked.documentId());
+            return Optional.of(new Redriven(Redrive.HANDED_OVER, null, null));
+        }
+        Update attempt = new Update().set("lastAttemptAt", clock.instant()).inc("attempts", 1);
+        if (answer.outcome() == HandOver.REJECTED) {
+            attempt.set("status", answer.status()).set("problemType", answer.problemType())
+                    .set("problemDetail", answer.problemDetail());
+        }
+        mongo.updateFirst(query(where("_id").is(eventId)), attempt, PARKED);
+        return Optional.of(new Redriven(answer.outcome() == HandOver.REJECTED ? Redrive.REFUSED
+                : Redrive.UNAVAILABLE, answer.detail(), mongo.findById(eventId, ParkedEvent.class, PARKED)));
     }
 
     private boolean claim(OutboxSource<?> source, Object id) {

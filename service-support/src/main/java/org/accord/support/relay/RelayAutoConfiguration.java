@@ -10,9 +10,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * A relay for every service that declares {@link OutboxSource}s; it starts with the application when
- * {@code accord.relay.enabled} (the default).
+ * {@code accord.relay.enabled} (the default). Beside it the operators' endpoints for parked events and the gauge
+ * {@code accord_relay_parked}, which any instance reports the same, since the parked list is the database's.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnBean({ OutboxSource.class, MongoOperations.class })
@@ -23,5 +27,17 @@ public class RelayAutoConfiguration {
     OutboxRelay outboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
             ObjectProvider<Clock> clock) {
         return new OutboxRelay(mongo, sources, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ParkedEventsController parkedEventsController(OutboxRelay relay) {
+        return new ParkedEventsController(relay);
+    }
+
+    @Bean
+    MeterBinder relayParkedGauge(OutboxRelay relay) {
+        return registry -> Gauge.builder("accord.relay.parked", relay, OutboxRelay::parkedCount)
+                .description("Events notifications refused for good, waiting for an operator's redrive")
+                .register(registry);
     }
 }
