@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,6 +202,9 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
 
         eventuallyHolds(() -> assertThat(CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))))).hasSizeGreaterThan(3));
+        eventuallyHolds(() -> assertThat(mongo.getCollection("fanout_leases").find(new Document("_id", caseId))
+                .first().getInteger("failures")).as("rounds failed in a row").isGreaterThan(3));
+        assertThat(parkedIds()).as("more rounds than park-after, and still not parked").doesNotContain(eventId);
         pause(Duration.ofSeconds(2));
         assertThat(mailsTo(fr, caseId)).isEmpty();
         assertThat(itemsFor("fr-analyst", eventId)).isEmpty();
@@ -300,6 +304,99 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
                 .isZero());
         assertThat(mongo.getCollection("events").countDocuments(new Document("_id", recent))).isEqualTo(1);
         assertThat(mongo.getCollection("events").countDocuments(new Document("_id", waiting))).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWhoseHandlingKeepsFailingIsParkedTheCasesLaterEventsGoOutAndARedriveDeliversIt() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String caseId = newCase("GREEN", ALL, List.of());
+        // An action id that no link can hold: handling the proposal fails however often it is tried.
+        Map<String, Object> proposed = event("ActionProposed", caseId, 1, "us-officer", "US");
+        proposed.put("taskId", "task " + UUID.randomUUID());
+        proposed.put("countries", List.of("FR"));
+        String broken = handOver(proposed);
+        List<String> later = new ArrayList<>();
+        for (String field : List.of("summary", "title")) {
+            Map<String, Object> updated = event("CaseUpdated", caseId, 2 + later.size(), "us-officer", "US");
+            updated.put("changedFields", List.of(field));
+            later.add(handOver(updated));
+        }
+
+        eventuallyHolds(() -> assertThat(mailsTo(fr, caseId)).hasSize(2));
+        later.forEach(this::awaitFannedOut);
+        JsonNode parked = parkedEvent(broken);
+        assertThat(parked.get("status").asString()).isEqualTo("PARKED");
+        assertThat(parked.get("type").asString()).isEqualTo("ActionProposed");
+        assertThat(parked.get("caseId").asString()).isEqualTo(caseId);
+        assertThat(parked.get("failures").asInt()).as("park-after").isEqualTo(3);
+        assertThat(parked.get("failure").asString()).contains("Illegal character");
+        Instant parkedAt = Instant.parse(parked.get("parkedAt").asString());
+        for (String id : later) {
+            Document stored = mongo.getCollection("events").find(new Document("_id", id)).first();
+            assertThat(stored.getDate("fannedOutAt").toInstant()).as("the later events waited behind it")
+                    .isAfterOrEqualTo(parkedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(itemsFor("fr-analyst", id)).hasSize(1);
+        }
+        assertThat(itemsFor("fr-liaison", broken)).isEmpty();
+        assertThat(parkedGauge()).isGreaterThanOrEqualTo(1);
+
+        // The operator corrects the stored event, then redrives it.
+        mongo.getCollection("events").updateOne(new Document("_id", broken),
+                new Document("$set", new Document("event.taskId", "task-" + UUID.randomUUID())));
+        assertThat(redrive(broken, service("cases")).statusCode()).isEqualTo(204);
+
+        eventuallyHolds(() -> assertThat(itemsFor("fr-liaison", broken)).hasSize(1));
+        awaitFannedOut(broken);
+        assertThat(parkedIds()).doesNotContain(broken);
+        HttpResponse<String> again = redrive(broken, service("cases"));
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertProblem(again, "not-found");
+    }
+
+    @Test
+    void onlyServicesSeeAndRedriveParkedEvents() {
+        String anyId = UUID.randomUUID().toString();
+        for (String token : new String[] { null, user("fr-liaison"), systems("fr") }) {
+            int expected = token == null ? 401 : 403;
+            assertThat(get("/internal/events/parked", token).statusCode()).isEqualTo(expected);
+            HttpResponse<String> redrive = redrive(anyId, token);
+            assertThat(redrive.statusCode()).isEqualTo(expected);
+            assertThat(redrive.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    private HttpResponse<String> redrive(String eventId, String token) {
+        return send("POST", "/internal/events/" + eventId + "/redrive", token, null);
+    }
+
+    private JsonNode parkedEvents() {
+        HttpResponse<String> list = get("/internal/events/parked", service("cases"));
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        return json(list).get("items");
+    }
+
+    private List<String> parkedIds() {
+        List<String> ids = new ArrayList<>();
+        parkedEvents().forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    private JsonNode parkedEvent(String eventId) {
+        for (JsonNode item : parkedEvents()) {
+            if (item.get("id").asString().equals(eventId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("event " + eventId + " is not parked");
+    }
+
+    /** The gauge operators alert on, as Prometheus scrapes it. */
+    private double parkedGauge() {
+        return get("/actuator/prometheus", null).body().lines()
+                .filter(line -> line.startsWith("accord_events_parked ") || line.startsWith("accord_events_parked{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no accord_events_parked in the scrape"));
     }
 
     private String storedEvent(String caseId, java.util.Date receivedAt, java.util.Date fannedOutAt) {

@@ -58,6 +58,7 @@ abstract class IntegrationTestSupport {
         registry.add("accord.notifications.fanout.poll", () -> "200ms");
         registry.add("accord.notifications.fanout.retry-delay", () -> "1s");
         registry.add("accord.notifications.fanout.forget-every", () -> "1s");
+        registry.add("accord.notifications.fanout.park-after", () -> "3");
         registry.add("accord.notifications.cases.open-duration", () -> "2s");
         registry.add("accord.notifications.cases.timeout", () -> "2s");
         registry.add("accord.notifications.digest.period", () -> DIGEST_PERIOD.toMillis() + "ms");

@@ -23,7 +23,7 @@ public class EventIntake {
 
     public Outcome receive(IncomingEvent event) {
         try {
-            mongo.insert(new ReceivedEvent(event.id(), event, clock.instant(), null));
+            mongo.insert(ReceivedEvent.received(event, clock.instant()));
             return Outcome.ACCEPTED;
         } catch (DuplicateKeyException duplicate) {
             return Outcome.ALREADY_RECEIVED;

@@ -13,7 +13,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
@@ -29,14 +31,17 @@ import org.springframework.stereotype.Component;
  * instances never work on the same case's events, then handles that case's waiting events in the order they
  * happened and marks each one done. An instance that dies mid-way leaves its lease to run out; whoever takes the case
  * next redoes the unmarked events, which delivers nothing twice. When cases cannot answer, the case's events wait
- * {@code retry-delay} and are tried again; nothing goes out unchecked.
+ * {@code retry-delay} and are tried again; nothing goes out unchecked, and nothing is parked for it. An event whose
+ * handling fails for a reason of its own {@code park-after} times in a row is parked, so the case's later events go
+ * on; an operator redrives it once its cause is fixed.
  */
 @Component
 class EventWorker implements InitializingBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EventWorker.class);
-    private static final String FANNED_OUT_AT = "fannedOutAt";
+    private static final String FANNED_OUT_AT = ReceivedEvent.FANNED_OUT_AT;
     private static final String CASE_ID = "event.caseId";
+    private static final int LONGEST_FAILURE = 1_000;
 
     private final MongoOperations mongo;
     private final FanOut fanOut;
@@ -99,7 +104,8 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     private Set<String> casesWaiting() {
         List<String> held = mongo.find(new Query(Criteria.where("until").gt(clock.instant())), CaseLease.class)
                 .stream().map(CaseLease::caseId).toList();
-        Query waiting = new Query(Criteria.where(FANNED_OUT_AT).is(null).and(CASE_ID).nin(held))
+        Query waiting = new Query(Criteria.where(FANNED_OUT_AT).is(null).and(ReceivedEvent.PARKED_AT).is(null)
+                .and(CASE_ID).nin(held))
                 .with(Sort.by("receivedAt")).limit(settings.batch());
         waiting.fields().include(CASE_ID);
         Set<String> cases = new LinkedHashSet<>();
@@ -124,15 +130,29 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     }
 
     private void handle(String caseId, int failuresBefore) {
-        Query waiting = new Query(Criteria.where(CASE_ID).is(caseId).and(FANNED_OUT_AT).is(null))
+        Query waiting = new Query(Criteria.where(CASE_ID).is(caseId).and(FANNED_OUT_AT).is(null)
+                .and(ReceivedEvent.PARKED_AT).is(null))
                 .with(Sort.by("event.occurredAt", "event.sequence", "receivedAt"));
         try {
-            for (ReceivedEvent received : mongo.find(waiting, ReceivedEvent.class)) {
+            // Read one by one, so an event this version cannot even read fails (and is parked) on its own.
+            for (Document stored : mongo.find(waiting, Document.class, mongo.getCollectionName(ReceivedEvent.class))) {
                 if (!stillHeld(caseId)) {
                     return;
                 }
-                fanOut.fanOut(received.event());
-                mongo.updateFirst(new Query(Criteria.where("_id").is(received.id()).and(FANNED_OUT_AT).is(null)),
+                String id = String.valueOf(stored.get("_id"));
+                try {
+                    fanOut.fanOut(mongo.getConverter().read(ReceivedEvent.class, stored).event());
+                } catch (CasesUnavailableException | DataAccessResourceFailureException
+                        | TransientDataAccessException passing) {
+                    // Cases or the database being away says nothing about the event: the case waits, as a whole.
+                    throw passing;
+                } catch (RuntimeException failed) {
+                    if (!parkedAfter(id, caseId, stored.getInteger(ReceivedEvent.FAILURES, 0) + 1, failed)) {
+                        throw failed;
+                    }
+                    continue;
+                }
+                mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(FANNED_OUT_AT).is(null)),
                         new Update().set(FANNED_OUT_AT, clock.instant()), ReceivedEvent.class);
             }
             mongo.remove(new Query(Criteria.where("_id").is(caseId).and("holder").is(holder)), CaseLease.class);
@@ -145,6 +165,29 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
             log.warn("Events of case {} wait {} after a failure", caseId, wait, failed);
             release(caseId, failuresBefore + 1, clock.instant().plus(wait));
         }
+    }
+
+    /**
+     * Counts one more failure of the event itself and parks it when they reach {@code park-after}; true if it is
+     * parked now, so the case's later events go on.
+     */
+    private boolean parkedAfter(String id, String caseId, int failures, RuntimeException failed) {
+        String message = failed.getClass().getSimpleName() + ": " + failed.getMessage();
+        Instant now = clock.instant();
+        Update failure = new Update().set(ReceivedEvent.FAILURES, failures)
+                .set(ReceivedEvent.FAILURE, message.length() > LONGEST_FAILURE
+                        ? message.substring(0, LONGEST_FAILURE) : message)
+                .set(ReceivedEvent.FAILED_AT, now);
+        boolean park = failures >= settings.parkAfter();
+        if (park) {
+            failure.set(ReceivedEvent.PARKED_AT, now);
+        }
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), failure, ReceivedEvent.class);
+        if (park) {
+            log.warn("Event {} of case {} is parked after {} failures in a row, the case's later events go on; "
+                    + "the last failure: {}", id, caseId, failures, message);
+        }
+        return park;
     }
 
     /**

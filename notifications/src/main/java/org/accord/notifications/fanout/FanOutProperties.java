@@ -32,10 +32,13 @@ public record FanOutProperties(
      * @param batch      received events looked at per round
      * @param keepHandled how long a handled event is kept, recognising a late second hand-over of it as a repeat
      * @param forgetEvery how often handled events older than that are removed
+     * @param parkAfter  failures in a row of an event's own handling (not cases being unavailable) after which it is
+     *                   parked for an operator to redrive, and its case's later events go on
      */
     public record Worker(@DefaultValue("1s") Duration poll, @DefaultValue("60s") Duration lease,
             @DefaultValue("15s") Duration retryDelay, @DefaultValue("200") int batch,
-            @DefaultValue("7d") Duration keepHandled, @DefaultValue("10m") Duration forgetEvery) {
+            @DefaultValue("7d") Duration keepHandled, @DefaultValue("10m") Duration forgetEvery,
+            @DefaultValue("8") int parkAfter) {
     }
 
     /**
