@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web client in headless Chromium against the whole platform, each person signing in through the gateway's
  * country chooser and their own government's login form: France opens an AMBER case for Canada and proposes
- * sanctions, Canada's liaison hears of it in the inbox and accepts, France sees the acceptance, and the United
- * States neither lists nor opens the case. Every page shown is checked by axe-core and photographed.
+ * sanctions, Canada's liaison hears of it in the inbox and accepts, France follows a link to the case while signed
+ * out and, once signed in, sees the acceptance there, and the United States neither lists nor opens the case. Every page shown is checked by axe-core and photographed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -189,9 +189,17 @@ class WebClientIntegrationTest {
 
     @Test
     @Order(3)
-    void franceSeesCanadasAcceptanceInTheMatrix() {
-        try (WebClientBrowser france = browser().signIn("fr-officer")) {
-            france.find(By.linkText(title)).click();
+    void franceFollowsALinkToTheCaseSignsInAndSeesCanadasAcceptanceInTheMatrix() {
+        try (WebClientBrowser france = browser()) {
+            france.open("/cases/" + caseId);
+            france.waitFor(By.tagName("h1"), "Sign in with your government");
+            france.click(By.cssSelector("a[href='/login/fr']"));
+            france.find(By.id("kc-form-login"));
+            france.driver().findElement(By.id("username")).sendKeys("fr-officer");
+            france.driver().findElement(By.id("password")).sendKeys("demo-fr");
+            france.driver().findElement(By.id("kc-login")).click();
+            france.waitFor(By.tagName("h1"), title);
+            assertThat(france.path()).isEqualTo("/cases/" + caseId);
             france.waitFor(By.cssSelector("table.matrix td[data-country=CA]"), "Accepted");
             france.find(By.cssSelector("svg.risk-chart"));
             assertThat(france.all(By.cssSelector(".risk-chart circle"))).hasSize(2);
