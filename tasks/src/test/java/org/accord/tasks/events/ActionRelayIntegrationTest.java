@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,6 +139,42 @@ class ActionRelayIntegrationTest extends TasksApi {
         List<Received> received = receivedFor(actionId);
         assertThat(received).extracting(Received::sequence).containsExactly(1L, 1L, 2L, 3L);
         assertThat(received).extracting(Received::answer).containsExactly(503, 204, 204, 204);
+    }
+
+    @Test
+    void anEventRefusedForGoodIsParkedAsATaskEventAndTheActionsLaterEventsGoOn() throws Exception {
+        String actionId = actionWithMoves();
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.taskId", equalTo(actionId)))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("AssignmentChanged")))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://accord.example/problems/unprocessable\",\"status\":422,"
+                                + "\"detail\":\"The assignment names no country.\"}")));
+
+        startRelay();
+
+        eventually(() -> mongo.findById(actionId, Action.class), a -> !a.outboxPending());
+        Thread.sleep(300);
+        List<Received> received = receivedFor(actionId);
+        assertThat(received).extracting(Received::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(received).extracting(Received::answer).containsExactly(202, 422, 202);
+        String refused = received.get(1).body().get("id").asString();
+
+        HttpResponse<String> list = send("GET", "/internal/relay/parked", logins().serviceToken("tasks"), null);
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode parked = null;
+        for (JsonNode item : parse(list.body()).get("items")) {
+            if (item.get("eventId").asString().equals(refused)) {
+                parked = item;
+            }
+        }
+        assertThat(parked).as("listed as parked").isNotNull();
+        assertThat(parked.get("collection").asString()).isEqualTo("actions");
+        assertThat(parked.get("documentId").asString()).isEqualTo(actionId);
+        assertThat(parked.get("status").asInt()).isEqualTo(422);
+        assertThat(parked.get("problem").get("detail").asString()).isEqualTo("The assignment names no country.");
+        assertThat(parked.get("event").get("taskId").asString()).as("the body as handed over").isEqualTo(actionId);
+        assertThat(send("GET", "/internal/relay/parked", tokenOf("ca-liaison"), null).statusCode()).isEqualTo(403);
     }
 
     /** An action proposed to US and CA, accepted by CA, with one comment: three events. */
