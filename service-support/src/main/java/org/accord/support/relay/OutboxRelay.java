@@ -182,16 +182,15 @@ public class OutboxRelay implements SmartLifecycle {
                 renewAt = clock.instant().plus(properties.leaseLength().dividedBy(2));
             }
             String eventId = source.idOf(event);
-            String json;
-            EventIntakeClient.Answer answer;
+            String json = null;
             try {
                 json = EventIntakeClient.json(source.handedOver(event));
-                answer = intake.post(eventId, json);
             } catch (IllegalArgumentException unwritable) {
-                json = null;
-                answer = new EventIntakeClient.Answer(HandOver.REJECTED, "event " + eventId + " "
-                        + unwritable.getMessage(), null, null, unwritable.getMessage());
+                // Nothing notifications could ever take: parked without a body, as a refusal would be.
             }
+            EventIntakeClient.Answer answer = json != null ? intake.post(eventId, json)
+                    : new EventIntakeClient.Answer(HandOver.REJECTED, "event " + eventId + " cannot be written as "
+                            + "JSON", null, null, "the event cannot be written as JSON");
             if (answer.outcome() == HandOver.REJECTED) {
                 park(source, id, event, json, answer);
             } else if (answer.outcome().done()) {
