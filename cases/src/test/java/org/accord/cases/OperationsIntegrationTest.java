@@ -76,6 +76,8 @@ class OperationsIntegrationTest extends CasesApi {
         JsonNode api = parse(docs.body());
         assertThat(ApiContract.promised("Cases", "/api/cases")).hasSizeGreaterThan(8)
                 .isSubsetOf(ApiContract.documented(api));
+        assertThat(ApiContract.promised("Not exposed through the gateway", "/internal/cases", "/internal/relay"))
+                .hasSize(3).isSubsetOf(ApiContract.documented(api));
         assertThat(api.at("/components/securitySchemes/alliance/scheme").asString()).isEqualTo("bearer");
     }
 }

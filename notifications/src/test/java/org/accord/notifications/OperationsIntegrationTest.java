@@ -49,5 +49,7 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(ApiContract.promised("Notifications", "/api/notifications", "/api/partners", "/internal/"))
                 .hasSizeGreaterThan(6).isSubsetOf(ApiContract.documented(json(docs)));
+        assertThat(ApiContract.promised("Not exposed through the gateway", "/internal/events")).hasSize(3)
+                .isSubsetOf(ApiContract.documented(json(docs)));
     }
 }

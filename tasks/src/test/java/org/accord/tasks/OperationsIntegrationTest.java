@@ -58,7 +58,10 @@ class OperationsIntegrationTest extends TasksApi {
         HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
 
         assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode api = parse(docs.body());
         assertThat(ApiContract.promised("Coordinated actions", "/api/tasks")).hasSizeGreaterThan(6)
-                .isSubsetOf(ApiContract.documented(parse(docs.body())));
+                .isSubsetOf(ApiContract.documented(api));
+        assertThat(ApiContract.promised("Not exposed through the gateway", "/internal/relay")).hasSize(2)
+                .isSubsetOf(ApiContract.documented(api));
     }
 }
