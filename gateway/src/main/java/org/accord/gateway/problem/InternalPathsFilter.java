@@ -4,7 +4,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -29,9 +28,7 @@ final class InternalPathsFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         if (path.equals("/internal") || path.startsWith("/internal/")) {
-            // read what the client sent before answering, so its connection stays usable for the next request
-            return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release)
-                    .then(Mono.defer(() -> problems.write(exchange, GatewayProblem.NOT_FOUND)));
+            return problems.write(exchange, GatewayProblem.NOT_FOUND);
         }
         return chain.filter(exchange);
     }
