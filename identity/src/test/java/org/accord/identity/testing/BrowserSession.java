@@ -30,6 +30,9 @@ public final class BrowserSession {
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ANY_FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
+    /** HTTP/1.1, as a browser speaks to a plain-http origin, keeping its connections open from call to call. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Cookie> cookies = new LinkedHashMap<>();
 
     record Cookie(String name, String value, String host, String path) {
@@ -117,7 +120,7 @@ public final class BrowserSession {
             cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
         }
         try {
-            HttpResponse<String> response = newConnection().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             storeCookies(uri, response.headers().allValues("Set-Cookie"));
             return new Page(response.statusCode(), uri, response.headers().map(), response.body());
         } catch (IOException e) {
@@ -126,17 +129,6 @@ public final class BrowserSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * HTTP/1.1, as a browser speaks to a plain-http origin, and a connection of its own for every request: the
-     * gateway's web server (Reactor Netty 1.3.6) can leave a call on a kept-alive connection unanswered after an
-     * answer given before the request body was read; that defect is the gateway's to fix and test, not every
-     * scenario's to trip over.
-     */
-    private static HttpClient newConnection() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Sends without the XSRF header, as a cross-site form or script would. */
