@@ -17,26 +17,13 @@ import org.springframework.context.annotation.Configuration;
  * read again: the caller's next call on that connection is never read, and the caller waits until it gives up.
  * <p>
  * So after every exchange on a connection, once the server has worked off its queue, the connection is asked to read
- * on unless a call is still being answered. A connection that already reads is unaffected. The switch that finishes
- * each answer's last write at once keeps calls out of the queue in the first place where the previous answer is still
- * being finished; Reactor Netty reads it once, when its classes load, so the application sets it first thing in
- * {@code main}, and the bean covers contexts started without {@code main}.
+ * on unless a call is still being answered. A connection that already reads is unaffected.
  */
 @Configuration(proxyBeanMethods = false)
-public class KeepAliveConfiguration {
-
-    static final String LAST_FLUSH_WHEN_NO_READ = "reactor.netty.http.server.lastFlushWhenNoRead";
-
-    /** Sets the switch unless the operator chose otherwise; call before any Reactor Netty class loads. */
-    public static void keepConnectionsReading() {
-        if (System.getProperty(LAST_FLUSH_WHEN_NO_READ) == null) {
-            System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
-        }
-    }
+class KeepAliveConfiguration {
 
     @Bean
     NettyServerCustomizer keepAliveConnectionsReading() {
-        keepConnectionsReading();
         return server -> server.childObserve((connection, state) -> {
             if (state == ConnectionObserver.State.DISCONNECTING) {
                 readOnAfterQueue(connection.channel());
