@@ -18,6 +18,7 @@ import org.accord.cases.QueryShape;
 import org.accord.support.relay.OutboxRelay;
 import org.accord.support.relay.OutboxSource;
 import org.accord.support.relay.RelayProperties;
+import org.accord.support.relay.RelayWakeUp;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
@@ -157,7 +158,8 @@ class QueryIndexCoverageIntegrationTest extends CasesApi {
         intake.start();
         try {
             OutboxRelay relay = new OutboxRelay(mongo, sources, relaySettings.withNotificationsUrl(
-                    URI.create("http://localhost:" + intake.getAddress().getPort())), Clock.systemUTC());
+                    URI.create("http://localhost:" + intake.getAddress().getPort())), Clock.systemUTC(),
+                    new RelayWakeUp());
             relay.prepare();
             for (int pass = 0; pass < 100 && mongo.findById(id, Case.class).outboxPending(); pass++) {
                 relay.relayOnce();

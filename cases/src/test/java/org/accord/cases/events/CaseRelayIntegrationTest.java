@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,14 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import org.accord.cases.CasesApi;
 import org.accord.cases.casefile.Case;
 import org.accord.cases.casefile.NewCaseBody;
 import org.accord.identity.testing.TokenClaims;
+import org.accord.support.relay.Outbox;
 import org.accord.support.relay.OutboxRelay;
 import org.accord.support.relay.OutboxSource;
 import org.accord.support.relay.RelayProperties;
+import org.accord.support.relay.RelayWakeUp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +54,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The relay from the case outboxes to notifications, with WireMock standing in for notifications' event intake and
  * the real Keycloak issuing the cases service's own token: order per case, retries, outages, two instances on one
- * database, duplicates answered {@code 204}, and events refused for good parked for an operator to redrive.
+ * database, duplicates answered {@code 204}, events refused for good parked for an operator to redrive, and a change
+ * going over as soon as it is saved rather than at the relay's next poll.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CaseRelayIntegrationTest extends CasesApi {
@@ -68,6 +74,9 @@ class CaseRelayIntegrationTest extends CasesApi {
 
     @Autowired
     RelayProperties configured;
+
+    @Autowired
+    RelayWakeUp wakeUp;
 
     private final List<OutboxRelay> relays = new ArrayList<>();
 
@@ -121,6 +130,27 @@ class CaseRelayIntegrationTest extends CasesApi {
         Case changed = mongo.findById(caseId, Case.class);
         assertThat(changed.outbox()).extracting(CaseEvent::sequence).containsExactly(5L);
         assertThat(changed.outboxPending()).isTrue();
+    }
+
+    @Test
+    void aBurstOfChangesIsHandedOverWholeAndInOrderWithoutWaitingForThePoll() {
+        startRelay(Duration.ofHours(1));
+        // Once what earlier tests left is handed over, the relay would wait an hour unless a save wakes it.
+        eventually(() -> mongo.count(query(where(Outbox.PENDING).is(true)), Case.class), pending -> pending == 0);
+
+        String caseId = amberCaseWithChanges(15);
+
+        List<Received> received = eventually(() -> receivedFor(caseId), events -> events.size() >= 16);
+        assertThat(received).extracting(Received::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 16).boxed().toList());
+        assertThat(received).extracting(Received::eventId).doesNotHaveDuplicates();
+        assertThat(received).extracting(Received::answer).containsOnly(202);
+        assertThat(eventually(() -> mongo.findById(caseId, Case.class), c -> !c.outboxPending()).relayedSequence())
+                .isEqualTo(16);
+
+        as("fr-officer", "PATCH", "/api/cases/" + caseId, "{\"summary\":\"Later\"}", "If-Match", "\"15\"");
+        assertThat(eventually(() -> receivedFor(caseId), events -> events.size() >= 17))
+                .extracting(Received::sequence).endsWith(16L, 17L).hasSize(17);
     }
 
     @Test
@@ -358,11 +388,16 @@ class CaseRelayIntegrationTest extends CasesApi {
 
     /** A relay of its own, as a second instance of the service would run it, quick to retry. */
     private void startRelay() {
+        startRelay(Duration.ofMillis(100));
+    }
+
+    /** A relay of this instance, woken by the service's saves, looking on its own every {@code poll}. */
+    private void startRelay(Duration poll) {
         OutboxRelay relay = new OutboxRelay(mongo, sources, new RelayProperties(true,
                 URI.create(notifications.baseUrl()), configured.tokenUri(), configured.clientId(),
-                configured.clientSecret(), Duration.ofMillis(100), Duration.ofSeconds(30), 10,
+                configured.clientSecret(), poll, Duration.ofSeconds(30), 10,
                 Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 4),
-                Clock.systemUTC());
+                Clock.systemUTC(), wakeUp);
         relays.add(relay);
         relay.start();
     }

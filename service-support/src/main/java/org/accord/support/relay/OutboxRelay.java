@@ -7,10 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +50,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * exponential backoff and jitter, and says so once per outage. An event notifications refuses for good (any other
  * {@code 4xx}) is parked in {@value #PARKED} with its body and notifications' answer, and the document's later events
  * go on; an operator lists parked events and hands one over again with {@link #redrive(String)}.
+ * <p>
+ * When a pass found little to do the relay waits for the poll interval, unless a save of this instance wakes it
+ * through {@link RelayWakeUp}: then it looks at once. Wake-ups during a pass make one more pass, however many there
+ * were, and none shortens the backoff while notifications is unavailable.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -52,6 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
     static final String PARKED = "relayParked";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int DOCUMENTS_REMEMBERED = 10_000;
 
     /** The outcome of one pass: how many events went over, and whether notifications was unavailable. */
     public record Pass(int handedOver, int documents, boolean unavailable) {
@@ -62,18 +72,34 @@ public class OutboxRelay implements SmartLifecycle {
     private final RelayProperties properties;
     private final EventIntakeClient intake;
     private final Clock clock;
+    private final RelayWakeUp wakeUp;
+    /** Holds at most one wake-up: a burst of saves makes one more pass, not one per save. */
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private final String holder = UUID.randomUUID().toString();
+    /**
+     * The last event of each recently relayed document that this relay saw through. A service's save made from an
+     * earlier read writes back the {@code relayedSequence} it read; without this, a change saved while its
+     * document's events went over would have them posted again.
+     */
+    private final Map<String, Long> seenThrough = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > DOCUMENTS_REMEMBERED;
+                }
+            });
     private volatile Thread worker;
     private volatile ExecutorService workers;
     private volatile boolean running;
     private volatile int failuresInARow;
 
     public OutboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
-            Clock clock) {
+            Clock clock, RelayWakeUp wakeUp) {
         this.mongo = mongo;
         this.sources = List.copyOf(sources);
         this.properties = properties;
         this.clock = clock;
+        this.wakeUp = wakeUp;
         this.intake = new EventIntakeClient(properties, clock);
     }
 
@@ -164,7 +190,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (current == null) {
             return new DocumentRelay(0, null);
         }
-        long relayed = number(current.get(Outbox.RELAYED_SEQUENCE));
+        String key = leaseKey(source, id);
+        long relayed = Math.max(number(current.get(Outbox.RELAYED_SEQUENCE)), seenThrough.getOrDefault(key, 0L));
         long last = number(current.get(Outbox.EVENT_SEQUENCE));
         List<E> events = current.getList(Outbox.EVENTS, Document.class, List.of()).stream()
                 .map(stored -> mongo.getConverter().read(source.eventType(), stored))
@@ -202,6 +229,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             mongo.updateFirst(query(where("_id").is(id)),
                     new Update().max(Outbox.RELAYED_SEQUENCE, source.sequenceOf(event)), source.collection());
+            seenThrough.merge(key, source.sequenceOf(event), Math::max);
         }
         // Nothing left unless a change recorded more events meanwhile: then the sequence moved and this misses.
         mongo.updateFirst(query(where("_id").is(id)).addCriteria(where(Outbox.EVENT_SEQUENCE).is(last)),
@@ -343,14 +371,21 @@ public class OutboxRelay implements SmartLifecycle {
         return Duration.ofMillis(doubled / 2 + ThreadLocalRandom.current().nextLong(doubled / 2 + 1));
     }
 
+    /** Looks for pending events now rather than after the poll interval; it never cuts a backoff short. */
+    void wake() {
+        wakeUps.offer(Boolean.TRUE);
+    }
+
     private void run() {
         while (running) {
             try {
+                // The pass answers every wake-up from before its query; one arriving during it stays for the next.
+                wakeUps.clear();
                 Pass pass = relayOnce();
                 if (pass.unavailable()) {
                     Thread.sleep(backoff(failuresInARow).toMillis());
                 } else if (pass.documents() < properties.batchSize()) {
-                    Thread.sleep(properties.pollInterval().toMillis());
+                    wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
@@ -386,10 +421,12 @@ public class OutboxRelay implements SmartLifecycle {
         thread.setDaemon(true);
         worker = thread;
         thread.start();
+        wakeUp.attach(this);
     }
 
     @Override
     public synchronized void stop() {
+        wakeUp.detach(this);
         running = false;
         Thread stopping = worker;
         if (stopping != null) {

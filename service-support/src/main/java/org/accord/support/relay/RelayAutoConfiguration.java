@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * A relay for every service that declares {@link OutboxSource}s; it starts with the application when
- * {@code accord.relay.enabled} (the default). Beside it the operators' endpoints for parked events and the gauge
- * {@code accord_relay_parked}, which any instance reports the same, since the parked list is the database's.
+ * {@code accord.relay.enabled} (the default), and every save of a document with pending events wakes it. Beside it
+ * the operators' endpoints for parked events and the gauge {@code accord_relay_parked}, which any instance reports
+ * the same, since the parked list is the database's.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnBean({ OutboxSource.class, MongoOperations.class })
@@ -24,9 +25,19 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 public class RelayAutoConfiguration {
 
     @Bean
+    RelayWakeUp relayWakeUp() {
+        return new RelayWakeUp();
+    }
+
+    @Bean
+    OutboxSaveWatch outboxSaveWatch(List<OutboxSource<?>> sources, RelayWakeUp wakeUp) {
+        return new OutboxSaveWatch(sources, wakeUp);
+    }
+
+    @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
-            ObjectProvider<Clock> clock) {
-        return new OutboxRelay(mongo, sources, properties, clock.getIfAvailable(Clock::systemUTC));
+            ObjectProvider<Clock> clock, RelayWakeUp wakeUp) {
+        return new OutboxRelay(mongo, sources, properties, clock.getIfAvailable(Clock::systemUTC), wakeUp);
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenUri         the alliance realm's token endpoint
  * @param clientId         the service's own client in the alliance realm, with role {@code service}
  * @param clientSecret     its secret
- * @param pollInterval     how often to look for pending events when there were none
+ * @param pollInterval     how long to wait for pending events after a pass found few; a save in this instance wakes
+ *                         the relay at once, so this bounds how late it finds events another instance saved
  * @param leaseLength      how long a claimed document stays with one instance; a killed instance's claim lapses then
  * @param batchSize        documents claimed per pass
  * @param initialBackoff   the first wait after notifications could not take an event; doubled on each failure

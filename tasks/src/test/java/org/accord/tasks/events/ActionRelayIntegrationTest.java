@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -18,11 +20,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 import org.accord.identity.testing.TokenClaims;
+import org.accord.support.relay.Outbox;
 import org.accord.support.relay.OutboxRelay;
 import org.accord.support.relay.OutboxSource;
 import org.accord.support.relay.RelayProperties;
+import org.accord.support.relay.RelayWakeUp;
 import org.accord.tasks.ActionBody;
 import org.accord.tasks.StubCase;
 import org.accord.tasks.TasksApi;
@@ -44,7 +49,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The relay from the action outboxes to notifications, with WireMock standing in for notifications' event intake and
  * the real Keycloak issuing the tasks service's own token: an action's events in order, named as tasks, retried after
- * a failure, and done when notifications says it already had them.
+ * a failure, done when notifications says it already had them, and handed over as soon as they are saved rather than
+ * at the relay's next poll.
  */
 class ActionRelayIntegrationTest extends TasksApi {
 
@@ -60,6 +66,9 @@ class ActionRelayIntegrationTest extends TasksApi {
 
     @Autowired
     RelayProperties configured;
+
+    @Autowired
+    RelayWakeUp wakeUp;
 
     private OutboxRelay relay;
 
@@ -118,6 +127,27 @@ class ActionRelayIntegrationTest extends TasksApi {
                 .isEqualTo("accord-tasks");
         Action stored = eventually(() -> mongo.findById(actionId, Action.class), a -> !a.outboxPending());
         assertThat(stored.relayedSequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aBurstOfChangesIsHandedOverWholeAndInOrderWithoutWaitingForThePoll() {
+        startRelay(Duration.ofHours(1));
+        // Once what earlier tests left is handed over, the relay would wait an hour unless a save wakes it.
+        eventually(() -> mongo.count(query(where(Outbox.PENDING).is(true)), Action.class), pending -> pending == 0);
+
+        String actionId = actionWithMoves();
+        for (int i = 0; i < 10; i++) {
+            assertThat(as("fr-officer", "POST", "/api/tasks/" + actionId + "/comments",
+                    "{\"text\":\"Update " + i + "\"}").statusCode()).isEqualTo(201);
+        }
+
+        List<Received> received = eventually(() -> receivedFor(actionId), events -> events.size() >= 13);
+        assertThat(received).extracting(Received::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
+        assertThat(received).extracting(event -> event.body().get("id").asString()).doesNotHaveDuplicates();
+        assertThat(received.subList(3, 13)).extracting(Received::type).containsOnly("CommentAdded");
+        assertThat(eventually(() -> mongo.findById(actionId, Action.class), a -> !a.outboxPending())
+                .relayedSequence()).isEqualTo(13);
     }
 
     @Test
@@ -188,10 +218,15 @@ class ActionRelayIntegrationTest extends TasksApi {
     }
 
     private void startRelay() {
+        startRelay(Duration.ofMillis(100));
+    }
+
+    /** A relay of this instance, woken by the service's saves, looking on its own every {@code poll}. */
+    private void startRelay(Duration poll) {
         relay = new OutboxRelay(mongo, sources, new RelayProperties(true, URI.create(notifications.baseUrl()),
-                configured.tokenUri(), configured.clientId(), configured.clientSecret(), Duration.ofMillis(100),
+                configured.tokenUri(), configured.clientId(), configured.clientSecret(), poll,
                 Duration.ofSeconds(30), 10, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), 4), Clock.systemUTC());
+                Duration.ofSeconds(5), 4), Clock.systemUTC(), wakeUp);
         relay.start();
     }
 
