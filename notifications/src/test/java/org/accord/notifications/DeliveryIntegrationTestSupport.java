@@ -25,12 +25,14 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * The service as it delivers to partner systems: partners are a real HTTPS server on this machine under the names of
  * {@link PartnerNetwork}, with a certificate for those names; loopback webhooks are allowed, as in the local
  * demonstration (the production setting is the other tests' context), and all delivery timings are short. Its own
- * database keeps its deliveries away from the other context's worker.
+ * database keeps its deliveries away from the other context's worker. Its fan-out looks for received events only
+ * hourly on its own, so an event here reaches its audience only because its arrival woke the fan-out.
  */
 @Import(PartnerNetwork.class)
 @TestPropertySource(properties = {
         "spring.mongodb.database=notifications-deliveries",
         "accord.notifications.allow-loopback-webhooks=true",
+        "accord.notifications.fanout.poll=1h",
         "accord.notifications.webhook.trust-store=classpath:webhook-partner-trust.p12",
         "accord.notifications.webhook.trust-store-password=partner-test",
         "accord.notifications.webhook.connect-timeout=1s",

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * brokered sign-in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Rounds in fractions of a second, so the fan-out tests wait for behaviour rather than for clocks; set here rather
+// than below so that the delivery context can set its own.
+@TestPropertySource(properties = "accord.notifications.fanout.poll=200ms")
 abstract class IntegrationTestSupport {
 
     /** The partner inboxes' mail server: real SMTP, kept for the test JVM like Keycloak and MongoDB. */
@@ -54,8 +58,6 @@ abstract class IntegrationTestSupport {
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
         registry.add("spring.mail.port", () -> PARTNER_MAIL.getSmtp().getPort());
         registry.add("accord.notifications.cases-url", CASES::baseUrl);
-        // Rounds in fractions of a second, so the fan-out tests wait for behaviour rather than for clocks.
-        registry.add("accord.notifications.fanout.poll", () -> "200ms");
         registry.add("accord.notifications.fanout.retry-delay", () -> "1s");
         registry.add("accord.notifications.fanout.forget-every", () -> "1s");
         registry.add("accord.notifications.fanout.park-after", () -> "3");

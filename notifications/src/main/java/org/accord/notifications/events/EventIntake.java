@@ -2,11 +2,15 @@ package org.accord.notifications.events;
 
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
-/** Stores each handed-over event exactly once; the relay may hand the same event over as often as it needs to. */
+/**
+ * Stores each handed-over event exactly once; the relay may hand the same event over as often as it needs to. A new
+ * event is announced as {@link EventReceived} once stored, so the fan-out of this instance looks at once.
+ */
 @Service
 public class EventIntake {
 
@@ -15,18 +19,22 @@ public class EventIntake {
 
     private final MongoOperations mongo;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EventIntake(MongoOperations mongo, Clock clock) {
+    EventIntake(MongoOperations mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.clock = clock;
+        this.events = events;
     }
 
     public Outcome receive(IncomingEvent event) {
         try {
             mongo.insert(ReceivedEvent.received(event, clock.instant()));
-            return Outcome.ACCEPTED;
         } catch (DuplicateKeyException duplicate) {
             return Outcome.ALREADY_RECEIVED;
         }
+        events.publishEvent(new EventReceived(event.id(), event.caseId()));
+        return Outcome.ACCEPTED;
     }
 }
+

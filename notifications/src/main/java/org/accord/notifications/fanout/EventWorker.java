@@ -7,12 +7,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.accord.notifications.events.EventReceived;
 import org.accord.notifications.events.ReceivedEvent;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
@@ -22,6 +26,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -34,6 +39,10 @@ import org.springframework.stereotype.Component;
  * {@code retry-delay} and are tried again; nothing goes out unchecked, and nothing is parked for it. An event whose
  * handling fails for a reason of its own {@code park-after} times in a row is parked, so the case's later events go
  * on; an operator redrives it once its cause is fixed.
+ * <p>
+ * A round runs every {@code poll}, and at once when this instance receives a new event. Rounds never overlap on one
+ * instance: a round asked for while one runs is run right after it, and any number of such asks make one more round.
+ * A case waiting out its retry delay stays held by its lease, so a wake-up does not cut the wait short.
  */
 @Component
 class EventWorker implements InitializingBean, SchedulingConfigurer {
@@ -47,14 +56,20 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     private final FanOut fanOut;
     private final FanOutProperties.Worker settings;
     private final Clock clock;
+    private final TaskScheduler scheduler;
     private final String holder = UUID.randomUUID().toString();
+    private final AtomicBoolean roundAsked = new AtomicBoolean();
+    private final AtomicBoolean inRound = new AtomicBoolean();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private Instant lastForgotten;
 
-    EventWorker(MongoOperations mongo, FanOut fanOut, FanOutProperties properties, Clock clock) {
+    EventWorker(MongoOperations mongo, FanOut fanOut, FanOutProperties properties, Clock clock,
+            TaskScheduler scheduler) {
         this.mongo = mongo;
         this.fanOut = fanOut;
         this.settings = properties.fanout();
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -68,11 +83,45 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(this::round, settings.poll());
+        tasks.addFixedDelayTask(this::look, settings.poll());
+    }
+
+    @EventListener
+    void received(EventReceived received) {
+        wake();
+    }
+
+    /** Looks at the waiting events now on the scheduler rather than at the next poll; never waits for the round. */
+    void wake() {
+        // At most one woken look waits for a thread: a burst of events makes one more round, not one per event.
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(() -> {
+                    wakeQueued.set(false);
+                    look();
+                }, scheduler.getClock().instant());
+            } catch (TaskRejectedException stopping) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    /** Runs a round, or, while another thread runs one, has that thread run one more after it. */
+    void look() {
+        roundAsked.set(true);
+        while (roundAsked.get() && inRound.compareAndSet(false, true)) {
+            try {
+                while (roundAsked.getAndSet(false)) {
+                    round();
+                }
+            } finally {
+                inRound.set(false);
+            }
+        }
     }
 
     /** One look at the waiting events: every case with some, that nobody else holds, is handled. */
-    void round() {
+    private void round() {
         try {
             forgetOldHandledEvents();
             for (String caseId : casesWaiting()) {
