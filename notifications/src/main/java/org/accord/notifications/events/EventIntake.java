@@ -37,4 +37,3 @@ public class EventIntake {
         return Outcome.ACCEPTED;
     }
 }
-

@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * handling fails for a reason of its own {@code park-after} times in a row is parked, so the case's later events go
  * on; an operator redrives it once its cause is fixed.
  * <p>
- * A round runs every {@code poll}, and at once when this instance receives a new event. Rounds never overlap on one
- * instance: a round asked for while one runs is run right after it, and any number of such asks make one more round.
+ * A round runs every {@code poll}, and when this instance receives a new event at once (or 50 ms after the previous
+ * round began, if that is later). Rounds never overlap on one instance: a round asked for while one runs is run right
+ * after it, and any number of such asks make one more round.
  * A case waiting out its retry delay stays held by its lease, so a wake-up does not cut the wait short.
  */
 @Component
@@ -51,6 +52,8 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     private static final String FANNED_OUT_AT = ReceivedEvent.FANNED_OUT_AT;
     private static final String CASE_ID = "event.caseId";
     private static final int LONGEST_FAILURE = 1_000;
+    /** Events arriving closer together than this are taken by one round, so a burst does not make a round each. */
+    private static final Duration WOKEN_ROUND_SPACING = Duration.ofMillis(50);
 
     private final MongoOperations mongo;
     private final FanOut fanOut;
@@ -61,6 +64,7 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     private final AtomicBoolean roundAsked = new AtomicBoolean();
     private final AtomicBoolean inRound = new AtomicBoolean();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile Instant roundStarted = Instant.MIN;
     private Instant lastForgotten;
 
     EventWorker(MongoOperations mongo, FanOut fanOut, FanOutProperties properties, Clock clock,
@@ -92,14 +96,16 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     }
 
     /** Looks at the waiting events now on the scheduler rather than at the next poll; never waits for the round. */
-    void wake() {
+    private void wake() {
         // At most one woken look waits for a thread: a burst of events makes one more round, not one per event.
         if (wakeQueued.compareAndSet(false, true)) {
             try {
+                Instant now = scheduler.getClock().instant();
+                Instant spaced = roundStarted.plus(WOKEN_ROUND_SPACING);
                 scheduler.schedule(() -> {
                     wakeQueued.set(false);
                     look();
-                }, scheduler.getClock().instant());
+                }, spaced.isAfter(now) ? spaced : now);
             } catch (TaskRejectedException stopping) {
                 wakeQueued.set(false);
             }
@@ -107,11 +113,12 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     }
 
     /** Runs a round, or, while another thread runs one, has that thread run one more after it. */
-    void look() {
+    private void look() {
         roundAsked.set(true);
         while (roundAsked.get() && inRound.compareAndSet(false, true)) {
             try {
                 while (roundAsked.getAndSet(false)) {
+                    roundStarted = scheduler.getClock().instant();
                     round();
                 }
             } finally {

@@ -52,8 +52,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * go on; an operator lists parked events and hands one over again with {@link #redrive(String)}.
  * <p>
  * When a pass found little to do the relay waits for the poll interval, unless a save of this instance wakes it
- * through {@link RelayWakeUp}: then it looks at once. Wake-ups during a pass make one more pass, however many there
- * were, and none shortens the backoff while notifications is unavailable.
+ * through {@link RelayWakeUp}: then it looks at once, or 50 ms after the previous pass began if that is later, so a
+ * burst of saves makes few passes, each taking many documents. No wake-up shortens the backoff while notifications
+ * is unavailable.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -62,6 +63,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int DOCUMENTS_REMEMBERED = 10_000;
+    /** Saves closer together than this are taken by one pass, so a burst of saves does not make a pass each. */
+    private static final long WOKEN_PASS_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** The outcome of one pass: how many events went over, and whether notifications was unavailable. */
     public record Pass(int handedOver, int documents, boolean unavailable) {
@@ -381,11 +384,13 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 // The pass answers every wake-up from before its query; one arriving during it stays for the next.
                 wakeUps.clear();
+                long started = System.nanoTime();
                 Pass pass = relayOnce();
                 if (pass.unavailable()) {
                     Thread.sleep(backoff(failuresInARow).toMillis());
-                } else if (pass.documents() < properties.batchSize()) {
-                    wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (pass.documents() < properties.batchSize()
+                        && wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS) != null) {
+                    TimeUnit.NANOSECONDS.sleep(WOKEN_PASS_SPACING_NANOS - (System.nanoTime() - started));
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
