@@ -136,7 +136,7 @@ class CaseRelayIntegrationTest extends CasesApi {
     void aBurstOfChangesIsHandedOverWholeAndInOrderWithoutWaitingForThePoll() {
         startRelay(Duration.ofHours(1));
         // Once what earlier tests left is handed over, the relay would wait an hour unless a save wakes it.
-        eventually(() -> mongo.count(query(where(Outbox.PENDING).is(true)), Case.class), pending -> pending == 0);
+        eventually(() -> pendingWithEvents(), pending -> pending == 0);
 
         String caseId = amberCaseWithChanges(15);
 
@@ -151,6 +151,25 @@ class CaseRelayIntegrationTest extends CasesApi {
         as("fr-officer", "PATCH", "/api/cases/" + caseId, "{\"summary\":\"Later\"}", "If-Match", "\"15\"");
         assertThat(eventually(() -> receivedFor(caseId), events -> events.size() >= 17))
                 .extracting(Received::sequence).endsWith(16L, 17L).hasSize(17);
+    }
+
+    @Test
+    void changesSavedWhileNotificationsIsDownDoNotCutTheRelaysBackoffShort() throws Exception {
+        startRelay(Duration.ofHours(1), Duration.ofHours(1));
+        eventually(() -> pendingWithEvents(), pending -> pending == 0);
+        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1).willReturn(aResponse().withStatus(503)));
+
+        String caseId = amberCaseWithChanges(0);
+        eventually(() -> receivedFor(caseId), events -> !events.isEmpty());
+        for (int i = 0; i < 5; i++) {
+            assertThat(as("fr-officer", "PATCH", "/api/cases/" + caseId, "{\"title\":\"Still down " + i + "\"}",
+                    "If-Match", "\"" + i + "\"").statusCode()).isEqualTo(200);
+        }
+        Thread.sleep(1_000);
+
+        assertThat(receivedFor(caseId)).as("one attempt, then the backoff, whatever was saved meanwhile")
+                .extracting(Received::answer).containsExactly(503);
+        assertThat(mongo.findById(caseId, Case.class).outbox()).hasSize(6);
     }
 
     @Test
@@ -393,10 +412,16 @@ class CaseRelayIntegrationTest extends CasesApi {
 
     /** A relay of this instance, woken by the service's saves, looking on its own every {@code poll}. */
     private void startRelay(Duration poll) {
+        startRelay(poll, Duration.ofMillis(200));
+    }
+
+    /** The same, waiting {@code backoff} (at most, with jitter) after notifications could not take an event. */
+    private void startRelay(Duration poll, Duration backoff) {
         OutboxRelay relay = new OutboxRelay(mongo, sources, new RelayProperties(true,
                 URI.create(notifications.baseUrl()), configured.tokenUri(), configured.clientId(),
                 configured.clientSecret(), poll, Duration.ofSeconds(30), 10,
-                Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 4),
+                backoff, backoff.compareTo(Duration.ofSeconds(1)) > 0 ? backoff : Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), 4),
                 Clock.systemUTC(), wakeUp);
         relays.add(relay);
         relay.start();
@@ -421,6 +446,12 @@ class CaseRelayIntegrationTest extends CasesApi {
 
     private static int occurrences(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    /** Documents whose outbox still has events to hand over; documents stored before outboxes existed have none. */
+    private long pendingWithEvents() {
+        return mongo.count(query(where(Outbox.PENDING).is(true).and(Outbox.EVENTS + ".0").exists(true)),
+                Case.class);
     }
 
     private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
