@@ -173,6 +173,19 @@ class CaseRelayIntegrationTest extends CasesApi {
     }
 
     @Test
+    void aCaseStoredBeforeItHadEventsIsLookedAtOnceAndNotAgain() {
+        String legacyId = "legacy-" + UUID.randomUUID();
+        mongo.insert(new org.bson.Document("_id", legacyId).append("title", "Stored before the relay"), "cases");
+
+        startRelay();
+
+        org.bson.Document done = eventually(() -> mongo.findById(legacyId, org.bson.Document.class, "cases"),
+                stored -> Boolean.FALSE.equals(stored.get(Outbox.PENDING)));
+        assertThat(done.getString("title")).isEqualTo("Stored before the relay");
+        assertThat(receivedFor(legacyId)).isEmpty();
+    }
+
+    @Test
     void aFailedHandOverIsRepeatedAndTheCasesLaterEventsWaitBehindIt() {
         String caseId = amberCaseWithChanges(2);
         notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)

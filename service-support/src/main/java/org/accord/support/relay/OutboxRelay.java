@@ -35,6 +35,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -234,8 +235,11 @@ public class OutboxRelay implements SmartLifecycle {
                     new Update().max(Outbox.RELAYED_SEQUENCE, source.sequenceOf(event)), source.collection());
             seenThrough.merge(key, source.sequenceOf(event), Math::max);
         }
-        // Nothing left unless a change recorded more events meanwhile: then the sequence moved and this misses.
-        mongo.updateFirst(query(where("_id").is(id)).addCriteria(where(Outbox.EVENT_SEQUENCE).is(last)),
+        // Nothing left unless a change recorded more events meanwhile: then the sequence moved and this misses. A
+        // document stored before it had events has no sequence at all, and is done as soon as it is looked at.
+        Criteria unchanged = current.get(Outbox.EVENT_SEQUENCE) == null ? where(Outbox.EVENT_SEQUENCE).exists(false)
+                : where(Outbox.EVENT_SEQUENCE).is(last);
+        mongo.updateFirst(query(where("_id").is(id)).addCriteria(unchanged),
                 new Update().set(Outbox.PENDING, false).max(Outbox.RELAYED_SEQUENCE, last), source.collection());
         return new DocumentRelay(handedOver, null);
     }
