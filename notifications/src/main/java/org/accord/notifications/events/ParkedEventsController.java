@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,10 +38,7 @@ class ParkedEventsController {
         if (parked.redrive(id)) {
             return ResponseEntity.noContent().build();
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return ServiceProblems.problem(HttpStatus.NOT_FOUND, ServiceProblems.NOT_FOUND, "Not found",
                 "No received event " + id + " is parked.");
-        problem.setType(ServiceProblems.NOT_FOUND);
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

@@ -140,7 +140,8 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(detail);
     }
 
-    protected static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String text) {
+    /** A problem answer with a stable {@code type}; for controllers that answer a refusal themselves. */
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String text) {
         return ResponseEntity.status(status).body(detail(status, type, title, text));
     }
 

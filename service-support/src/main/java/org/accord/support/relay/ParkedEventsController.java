@@ -1,12 +1,13 @@
 package org.accord.support.relay;
 
+import static org.accord.support.problem.ServiceProblems.problem;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,12 +93,5 @@ class ParkedEventsController {
                     "Notifications cannot take events now. The event stays parked; try again later.");
         }).orElseGet(() -> problem(HttpStatus.NOT_FOUND, ServiceProblems.NOT_FOUND, "Not found",
                 "No event " + eventId + " is parked."));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String text) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, text);
-        detail.setType(type);
-        detail.setTitle(title);
-        return ResponseEntity.status(status).body(detail);
     }
 }
