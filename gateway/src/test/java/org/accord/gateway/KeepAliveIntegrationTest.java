@@ -95,8 +95,7 @@ class KeepAliveIntegrationTest extends WiredGateway {
 
     @Test
     void anEarlyAnswerQueuedBehindASlowerCallLeavesTheConnectionUsable() {
-        String forged = TokenClaims.withPayloadEdited(logins.systemsToken("fr"), "\"country\":\"FR\"",
-                "\"country\":\"US\"");
+        String forged = forgedToken();
         Map<Call, Integer> earlyAnswers = new LinkedHashMap<>();
         earlyAnswers.put(Call.withBody("POST", "/api/cases", json(browser), SMALL_BODY), 403);
         earlyAnswers.put(Call.withBody("POST", "/api/cases", json(bearer(forged)), SMALL_BODY), 401);
@@ -128,8 +127,7 @@ class KeepAliveIntegrationTest extends WiredGateway {
 
     @Test
     void aCallWithAnInvalidTokenLeavesTheConnectionUsable() {
-        String forged = TokenClaims.withPayloadEdited(logins.systemsToken("fr"), "\"country\":\"FR\"",
-                "\"country\":\"US\"");
+        String forged = forgedToken();
         Call unauthenticated = Call.withBody("POST", "/api/cases", json(bearer(forged)), SMALL_BODY);
 
         assertNextCallAnswered(unauthenticated, partner, 401);
@@ -189,6 +187,11 @@ class KeepAliveIntegrationTest extends WiredGateway {
      * Sends the call, then a read of the caller's own profile, {@value #ROUNDS} times on one kept-alive connection,
      * and returns the statuses the call got.
      */
+    /** France's partner token with its country changed to US: its signature no longer holds. */
+    private String forgedToken() {
+        return TokenClaims.withPayloadEdited(logins.systemsToken("fr"), "\"country\":\"FR\"", "\"country\":\"US\"");
+    }
+
     private Set<Integer> assertNextCallAnswered(Call call, Map<String, String> caller, Integer... expected) {
         Set<Integer> statuses = new HashSet<>();
         try (KeptAliveConnection connection = new KeptAliveConnection(keycloak.gatewayPort())) {

@@ -117,13 +117,4 @@ abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
     Document awaitStatus(String key, String status, Duration within) {
         return awaitDelivery(key, within, delivery -> status.equals(delivery.getString("status")));
     }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

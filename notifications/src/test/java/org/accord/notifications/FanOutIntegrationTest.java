@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 class FanOutIntegrationTest extends IntegrationTestSupport {
 
     private static final List<String> ALL = List.of("US", "CA", "GB", "FR", "DE");
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
     MongoOperations mongo;
@@ -415,22 +413,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     }
 
     private static void stubAudience(String caseId, String tlp, List<String> countries, List<String> users) {
-        Map<String, Object> audience = new LinkedHashMap<>();
-        audience.put("caseId", caseId);
-        audience.put("title", title(caseId));
-        audience.put("summary", summary(caseId));
-        audience.put("status", "MONITORING");
-        audience.put("tlp", tlp);
-        audience.put("originCountry", "US");
-        audience.put("riskLevel", "HIGH");
-        audience.put("countries", countries);
-        audience.put("users", users);
-        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(audience))));
-    }
-
-    private static String audiencePath(String caseId) {
-        return "/internal/cases/" + caseId + "/audience";
+        stubAudience(caseId, title(caseId), summary(caseId), tlp, countries, users);
     }
 
     private static String title(String caseId) {
@@ -454,25 +437,6 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
     private static Map<String, Object> caseShared(String caseId, String actor, String actorCountry) {
         return event("CaseShared", caseId, 1, actor, actorCountry);
-    }
-
-    private static Map<String, Object> event(String type, String caseId, long sequence, String actor,
-            String actorCountry) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", UUID.randomUUID().toString());
-        event.put("type", type);
-        event.put("occurredAt", Instant.now().toString());
-        event.put("caseId", caseId);
-        event.put("sequence", sequence);
-        event.put("actor", actor);
-        event.put("actorCountry", actorCountry);
-        return event;
-    }
-
-    private String handOver(Map<String, Object> event) {
-        assertThat(send("POST", "/internal/events", service("cases"), JSON.writeValueAsString(event)).statusCode())
-                .isEqualTo(202);
-        return (String) event.get("id");
     }
 
     private List<JsonNode> itemsFor(String username, String eventId) {
@@ -539,33 +503,6 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         long period = DIGEST_PERIOD.toMillis();
         long into = System.currentTimeMillis() % period;
         pause(Duration.ofMillis(period - into + 100));
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private interface Check<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T eventually(Check<T> check) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            try {
-                return check.get();
-            } catch (AssertionError | Exception notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw notYet instanceof AssertionError failure ? failure : new AssertionError(notYet);
-                }
-                pause(Duration.ofMillis(200));
-            }
-        }
     }
 
     private static void eventuallyHolds(Runnable check) {

@@ -1,23 +1,18 @@
 package org.accord.notifications;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import tools.jackson.databind.JsonNode;
@@ -27,8 +22,6 @@ import tools.jackson.databind.JsonNode;
  * whatever reaches a partner or an inbox here was taken there because its arrival woke the fan-out.
  */
 class FanOutWakeUpIntegrationTest extends DeliveryIntegrationTestSupport {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
     void aCaseSharedWithAPartnerReachesItsWebhookWithoutWaitingForThePoll() {
@@ -72,38 +65,13 @@ class FanOutWakeUpIntegrationTest extends DeliveryIntegrationTestSupport {
     /** An AMBER case of a US officer that cases says the given countries may see. */
     private static String caseVisibleTo(String... countries) {
         String caseId = "case-" + UUID.randomUUID();
-        Map<String, Object> audience = new LinkedHashMap<>();
-        audience.put("caseId", caseId);
-        audience.put("title", "Shelling near the border crossing");
-        audience.put("summary", "Civilians are leaving the district.");
-        audience.put("status", "MONITORING");
-        audience.put("tlp", "AMBER");
-        audience.put("originCountry", "US");
-        audience.put("riskLevel", "HIGH");
-        audience.put("countries", List.of(countries));
-        audience.put("users", List.of());
-        CASES.stubFor(WireMock.get("/internal/cases/" + caseId + "/audience").willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(JSON.writeValueAsString(audience))));
+        stubAudience(caseId, "Shelling near the border crossing", "Civilians are leaving the district.", "AMBER",
+                List.of(countries), List.of());
         return caseId;
     }
 
     private static Map<String, Object> event(String type, String caseId, long sequence) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", UUID.randomUUID().toString());
-        event.put("type", type);
-        event.put("occurredAt", Instant.now().toString());
-        event.put("caseId", caseId);
-        event.put("sequence", sequence);
-        event.put("actor", "us-officer");
-        event.put("actorCountry", "US");
-        return event;
-    }
-
-    private String handOver(Map<String, Object> event) {
-        assertThat(send("POST", "/internal/events", service("cases"), JSON.writeValueAsString(event)).statusCode())
-                .isEqualTo(202);
-        return (String) event.get("id");
+        return event(type, caseId, sequence, "us-officer", "US");
     }
 
     /** The event ids of the user's inbox items that are about the given events, as the inbox lists them. */
@@ -115,23 +83,5 @@ class FanOutWakeUpIntegrationTest extends DeliveryIntegrationTestSupport {
             }
         });
         return items;
-    }
-
-    private interface Check<T> {
-        T get();
-    }
-
-    private static <T> T eventually(Check<T> check) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            try {
-                return check.get();
-            } catch (AssertionError notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw notYet;
-                }
-                pause(Duration.ofMillis(200));
-            }
-        }
     }
 }

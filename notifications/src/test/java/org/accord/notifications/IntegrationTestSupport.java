@@ -3,7 +3,10 @@ package org.accord.notifications;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -19,9 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -47,6 +52,7 @@ abstract class IntegrationTestSupport {
     static final Duration DIGEST_PERIOD = Duration.ofSeconds(8);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant fetched) {
@@ -120,6 +126,75 @@ abstract class IntegrationTestSupport {
 
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /** An event as cases or tasks hand it over, of one case, done by {@code actor} of {@code actorCountry}. */
+    static Map<String, Object> event(String type, String caseId, long sequence, String actor, String actorCountry) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("occurredAt", Instant.now().toString());
+        event.put("caseId", caseId);
+        event.put("sequence", sequence);
+        event.put("actor", actor);
+        event.put("actorCountry", actorCountry);
+        return event;
+    }
+
+    /** Hands the event over as the cases relay does, and answers its id. */
+    String handOver(Map<String, Object> event) {
+        assertThat(send("POST", "/internal/events", service("cases"), JSON.writeValueAsString(event)).statusCode())
+                .isEqualTo(202);
+        return (String) event.get("id");
+    }
+
+    /** Has the cases stand-in answer, for this case of a US originator, who may see it now. */
+    static void stubAudience(String caseId, String title, String summary, String tlp, List<String> countries,
+            List<String> users) {
+        Map<String, Object> audience = new LinkedHashMap<>();
+        audience.put("caseId", caseId);
+        audience.put("title", title);
+        audience.put("summary", summary);
+        audience.put("status", "MONITORING");
+        audience.put("tlp", tlp);
+        audience.put("originCountry", "US");
+        audience.put("riskLevel", "HIGH");
+        audience.put("countries", countries);
+        audience.put("users", users);
+        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(audience))));
+    }
+
+    static String audiencePath(String caseId) {
+        return "/internal/cases/" + caseId + "/audience";
+    }
+
+    interface Check<T> {
+        T get() throws Exception;
+    }
+
+    /** Answers what the check answers once it passes, trying again for {@link #PATIENCE}. */
+    static <T> T eventually(Check<T> check) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            try {
+                return check.get();
+            } catch (AssertionError | Exception notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw notYet instanceof AssertionError failure ? failure : new AssertionError(notYet);
+                }
+                pause(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void assertProblem(HttpResponse<String> response, String type) {

@@ -44,6 +44,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -188,8 +189,7 @@ class CaseRelayIntegrationTest extends CasesApi {
     @Test
     void aFailedHandOverIsRepeatedAndTheCasesLaterEventsWaitBehindIt() {
         String caseId = amberCaseWithChanges(2);
-        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+        notifications.stubFor(intakeOf(caseId)
                 .inScenario("failing once").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
 
@@ -252,9 +252,7 @@ class CaseRelayIntegrationTest extends CasesApi {
     @Test
     void anEventNotificationsAlreadyHadCountsAsHandedOver() throws Exception {
         String caseId = amberCaseWithChanges(1);
-        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
-                .willReturn(aResponse().withStatus(204)));
+        notifications.stubFor(intakeOf(caseId).willReturn(aResponse().withStatus(204)));
 
         startRelay();
 
@@ -269,8 +267,7 @@ class CaseRelayIntegrationTest extends CasesApi {
     @Test
     void anEventRefusedForGoodIsParkedAndTheCasesLaterEventsGoOnInOrder(CapturedOutput output) throws Exception {
         String caseId = amberCaseWithChanges(3);
-        StubMapping refusing = notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+        StubMapping refusing = notifications.stubFor(intakeOf(caseId)
                 .withRequestBody(matchingJsonPath("$.sequence", equalTo("2")))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"type\":\"https://accord.example/problems/invalid-input\",\"title\":"
@@ -327,12 +324,10 @@ class CaseRelayIntegrationTest extends CasesApi {
     @Test
     void serverErrorsAndResetConnectionsAreRetriedAndNeverParked() {
         String caseId = amberCaseWithChanges(1);
-        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+        notifications.stubFor(intakeOf(caseId)
                 .inScenario("unwell").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("resetting"));
-        notifications.stubFor(post(urlEqualTo(INTAKE)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)))
+        notifications.stubFor(intakeOf(caseId)
                 .inScenario("unwell").whenScenarioStateIs("resetting")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("well"));
 
@@ -438,6 +433,11 @@ class CaseRelayIntegrationTest extends CasesApi {
                 Clock.systemUTC(), wakeUp);
         relays.add(relay);
         relay.start();
+    }
+
+    /** Notifications' intake, for the events of one case only, ahead of the answer every event gets. */
+    private static MappingBuilder intakeOf(String caseId) {
+        return post(urlEqualTo(INTAKE)).atPriority(1).withRequestBody(matchingJsonPath("$.caseId", equalTo(caseId)));
     }
 
     /** What notifications received about one case, oldest first. */
