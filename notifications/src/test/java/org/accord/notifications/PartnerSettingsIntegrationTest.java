@@ -102,7 +102,9 @@ class PartnerSettingsIntegrationTest extends IntegrationTestSupport {
         assertInvalid(liaison, VALID.replace("{", "{\"secret\":\"mine\","), "secret");
         for (String url : new String[] { "http://8.8.8.8/accord", "https://127.0.0.1/accord",
                 "https://169.254.169.254/latest", "https://10.0.0.1/", "https://2130706433/",
-                "https://0x7f000001/", "https://[::1]/", "https://[::ffff:127.0.0.1]/" }) {
+                "https://0x7f000001/", "https://[::1]/", "https://[::ffff:127.0.0.1]/", "https://198.18.0.1/",
+                "https://192.0.2.1/", "https://240.0.0.1/", "https://[64:ff9b::a00:1]/", "https://[2002:a00:1::]/",
+                "https://[2001:db8::1]/", "https://[3fff::1]/" }) {
             assertInvalid(liaison, VALID.replace("https://8.8.8.8/accord", url), "webhookUrl");
         }
         assertThat(json(get("/api/partners/CA", liaison)).get("emails").size()).as("nothing was stored").isZero();

@@ -1,18 +1,21 @@
 package org.accord.notifications.webhook;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Keeps partner webhooks from reaching into the platform's own network: only {@code https}, and only hosts whose
- * every address is a public unicast one. IPv4 literals are read the way C resolvers read them ({@code 2130706433},
- * {@code 0x7f.0.0.1}, {@code 0177.0.0.1} are all 127.0.0.1), and IPv6 addresses that embed an IPv4 one are judged by
- * it. Loopback is allowed only when configured for a local demonstration.
+ * every address is globally reachable as the IANA special-purpose address registries say ({@link
+ * SpecialPurposeAddresses}), including the IPv4 address an IPv6 one carries ({@link EmbeddedIpv4}). IPv4 literals are
+ * read the way C resolvers read them ({@code 2130706433}, {@code 0x7f.0.0.1}, {@code 0177.0.0.1} are all 127.0.0.1).
+ * Loopback itself (127.0.0.0/8, ::1) is allowed only when configured for a local demonstration.
  */
 public class WebhookUrlGuard {
 
@@ -29,18 +32,30 @@ public class WebhookUrlGuard {
         }
     }
 
+    /**
+     * One answer for a name that does not resolve and one that resolves to an address refused, so that setting a
+     * webhook cannot be used to learn which names the platform's own network knows.
+     */
+    static final String NAME_REFUSED = "must name a host that resolves to public addresses only";
+
     private static final Pattern NUMERIC_HOST = Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}\\.?");
 
     private final boolean allowLoopback;
     private final Resolver resolver;
+    private final SpecialPurposeAddresses registry;
 
     public WebhookUrlGuard(boolean allowLoopback) {
         this(allowLoopback, InetAddress::getAllByName);
     }
 
     public WebhookUrlGuard(boolean allowLoopback, Resolver resolver) {
+        this(allowLoopback, resolver, SpecialPurposeAddresses.shipped());
+    }
+
+    WebhookUrlGuard(boolean allowLoopback, Resolver resolver, SpecialPurposeAddresses registry) {
         this.allowLoopback = allowLoopback;
         this.resolver = resolver;
+        this.registry = registry;
     }
 
     /** The URL if a webhook may be sent there; otherwise a {@link RefusedUrlException} saying why. */
@@ -76,42 +91,70 @@ public class WebhookUrlGuard {
      * answers differently on a second lookup never gets the chance.
      */
     public List<InetAddress> addressesAllowed(String host) {
-        List<InetAddress> addresses = addressesOf(host);
-        for (InetAddress address : addresses) {
-            checkAddress(address);
-        }
-        return addresses;
-    }
-
-    /** Checks an address about to be connected to, so a name that resolves differently at send time is caught too. */
-    public void checkAddress(InetAddress address) {
-        InetAddress judged = embeddedIpv4(address);
-        if (judged.isLoopbackAddress()) {
-            if (!allowLoopback) {
-                throw new RefusedUrlException("must not point to a loopback address");
-            }
-            return;
-        }
-        if (judged.isAnyLocalAddress() || judged.isLinkLocalAddress() || judged.isSiteLocalAddress()
-                || judged.isMulticastAddress() || isOtherNonPublic(judged.getAddress())) {
-            throw new RefusedUrlException("must point to a public address");
-        }
-    }
-
-    private List<InetAddress> addressesOf(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);
         }
         if (NUMERIC_HOST.matcher(name).matches()) {
-            return List.of(numericIpv4(name));
+            InetAddress address = numericIpv4(name);
+            checkAddress(address);
+            return List.of(address);
         }
-        try {
+        if (name.contains(":")) {
             // An IPv6 literal is read, never looked up.
-            return List.of(name.contains(":") ? new InetAddress[] { InetAddress.getByName(name) }
-                    : resolver.resolve(name));
+            InetAddress address = ipv6Literal(name);
+            checkAddress(address);
+            return List.of(address);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(name);
         } catch (UnknownHostException e) {
-            throw new RefusedUrlException("must name a host that resolves");
+            throw new RefusedUrlException(NAME_REFUSED);
+        }
+        for (InetAddress address : addresses) {
+            try {
+                checkAddress(address);
+            } catch (RefusedUrlException refused) {
+                throw new RefusedUrlException(NAME_REFUSED);
+            }
+        }
+        return List.of(addresses);
+    }
+
+    /** Checks an address about to be connected to, so a name that resolves differently at send time is caught too. */
+    public void checkAddress(InetAddress address) {
+        if (address.isLoopbackAddress() && allowLoopback) {
+            return;
+        }
+        Optional<SpecialPurposeAddresses.Block> refusing = refusingBlock(address.getAddress());
+        if (refusing.isPresent()) {
+            throw new RefusedUrlException(address.isLoopbackAddress() ? "must not point to a loopback address"
+                    : "must point to a public address, not one in " + refusing.get());
+        }
+    }
+
+    /** The block that keeps webhooks from this address: its own, or that of an IPv4 address inside it. */
+    private Optional<SpecialPurposeAddresses.Block> refusingBlock(byte[] address) {
+        Optional<SpecialPurposeAddresses.Block> own = registry.mostSpecific(address);
+        if (own.isPresent() && !own.get().reachable()) {
+            return own;
+        }
+        for (byte[] ipv4 : EmbeddedIpv4.in(address)) {
+            Optional<SpecialPurposeAddresses.Block> inner = registry.mostSpecific(ipv4);
+            if (inner.isPresent() && !inner.get().reachable()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An IPv6 literal as written: an IPv4-mapped one stays IPv6, so it is judged as the registries list it. */
+    private static InetAddress ipv6Literal(String name) {
+        try {
+            return Inet6Address.getByAddress(null, Cidr.literal(name), -1);
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            throw new RefusedUrlException("must name a valid host");
         }
     }
 
@@ -154,55 +197,5 @@ public class WebhookUrlGuard {
         } catch (NumberFormatException e) {
             throw new RefusedUrlException("must name a valid host");
         }
-    }
-
-    /** IPv4-mapped, IPv4-compatible, 6to4 and NAT64 addresses are judged by the IPv4 address inside them. */
-    private static InetAddress embeddedIpv4(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        if (bytes.length != 16) {
-            return address;
-        }
-        boolean firstTenZero = true;
-        for (int i = 0; i < 10; i++) {
-            firstTenZero &= bytes[i] == 0;
-        }
-        byte[] v4 = null;
-        if (firstTenZero && ((bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff) || (bytes[10] == 0 && bytes[11] == 0
-                && !allZero(bytes, 12, 16) && !(allZero(bytes, 12, 15) && bytes[15] == 1)))) {
-            v4 = new byte[] { bytes[12], bytes[13], bytes[14], bytes[15] };
-        } else if (bytes[0] == 0x20 && bytes[1] == 0x02) {
-            v4 = new byte[] { bytes[2], bytes[3], bytes[4], bytes[5] };
-        } else if (bytes[0] == 0 && bytes[1] == 0x64 && bytes[2] == (byte) 0xff && bytes[3] == (byte) 0x9b
-                && allZero(bytes, 4, 12)) {
-            v4 = new byte[] { bytes[12], bytes[13], bytes[14], bytes[15] };
-        }
-        if (v4 == null) {
-            return address;
-        }
-        try {
-            return InetAddress.getByAddress(v4);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean allZero(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Ranges Java does not classify: 0.0.0.0/8, shared 100.64.0.0/10, broadcast, and IPv6 unique-local fc00::/7. */
-    private static boolean isOtherNonPublic(byte[] a) {
-        if (a.length == 4) {
-            int first = a[0] & 0xff;
-            int second = a[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128)
-                    || (first == 255 && (a[1] & a[2] & a[3] & 0xff) == 0xff);
-        }
-        return (a[0] & 0xfe) == 0xfc;
     }
 }

@@ -15,8 +15,8 @@ class WebhookUrlGuardTest {
 
     /** Stands in for DNS: names resolve only to the addresses listed here. */
     private static final Map<String, String> DNS = Map.of(
-            "partner.example", "203.0.113.10",
-            "dual.example", "203.0.113.11",
+            "partner.example", "8.8.8.8",
+            "dual.example", "1.1.1.1",
             "internal.example", "10.1.2.3",
             "metadata.example", "169.254.169.254",
             "v6-private.example", "fd00::1",
@@ -25,7 +25,7 @@ class WebhookUrlGuardTest {
     private static InetAddress[] resolve(String host) throws UnknownHostException {
         if (host.equals("rebind.example")) {
             // One public and one private answer: the private one decides.
-            return new InetAddress[] { InetAddress.getByName("203.0.113.12"), InetAddress.getByName("192.168.1.1") };
+            return new InetAddress[] { InetAddress.getByName("9.9.9.9"), InetAddress.getByName("192.168.1.1") };
         }
         String address = DNS.get(host);
         if (address == null) {
@@ -41,8 +41,9 @@ class WebhookUrlGuardTest {
     @ValueSource(strings = {
             "https://partner.example/hooks/accord",
             "https://partner.example:8443/hooks?x=1",
-            "https://203.0.113.10/hook",
-            "https://[2001:db8::1]/hook",
+            "https://1.1.1.1/hook",
+            "https://[2606:4700::1111]/hook",
+            "https://[64:ff9b::808:808]/hook",
             "https://8.8.8.8/hook" })
     void publicHttpsAddressesAreAccepted(String url) {
         assertThat(production.check(url).toString()).isEqualTo(url);
@@ -130,7 +131,7 @@ class WebhookUrlGuardTest {
 
     @Test
     void theAddressConnectedToAtSendTimeIsCheckedToo() throws UnknownHostException {
-        production.checkAddress(InetAddress.getByName("203.0.113.10"));
+        production.checkAddress(InetAddress.getByName("8.8.8.8"));
         assertThatThrownBy(() -> production.checkAddress(InetAddress.getByName("10.9.8.7")))
                 .isInstanceOf(WebhookUrlGuard.RefusedUrlException.class);
     }
@@ -139,6 +140,19 @@ class WebhookUrlGuardTest {
     void refusalsSayWhatIsWrong() {
         assertThatThrownBy(() -> production.check("http://partner.example/")).hasMessage("must be an https URL");
         assertThatThrownBy(() -> production.check("https://[::1]/")).hasMessage("must not point to a loopback address");
-        assertThatThrownBy(() -> production.check("https://10.0.0.1/")).hasMessage("must point to a public address");
+        assertThatThrownBy(() -> production.check("https://10.0.0.1/"))
+                .hasMessage("must point to a public address, not one in 10.0.0.0/8 (Private-Use, RFC 1918)");
+        assertThatThrownBy(() -> production.check("https://[::ffff:10.0.0.1]/"))
+                .hasMessage("must point to a public address, not one in ::ffff:0:0/96 (IPv4-mapped Address, RFC 4291)");
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsRefusedExactlyLikeOneResolvingToAnInternalAddress() {
+        assertThatThrownBy(() -> production.check("https://no-such-host.example/"))
+                .hasMessage("must name a host that resolves to public addresses only");
+        assertThatThrownBy(() -> production.check("https://internal.example/"))
+                .hasMessage("must name a host that resolves to public addresses only");
+        assertThatThrownBy(() -> production.check("https://localhost/"))
+                .hasMessage("must name a host that resolves to public addresses only");
     }
 }
