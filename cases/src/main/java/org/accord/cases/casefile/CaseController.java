@@ -45,7 +45,7 @@ class CaseController {
         Case opened = cases.open(request, user);
         return ResponseEntity.created(URI.create("/api/cases/" + opened.id()))
                 .eTag(opened.etag())
-                .body(CaseView.of(opened, user));
+                .body(CaseView.of(opened, user, cases.allowedOperations(opened, user)));
     }
 
     @GetMapping("/{id}")
@@ -89,7 +89,8 @@ class CaseController {
         return answer(cases.share(id, sharing, ifMatch, user), user);
     }
 
-    private static ResponseEntity<CaseView> answer(Case found, AllianceUser user) {
-        return ResponseEntity.ok().eTag(found.etag()).body(CaseView.of(found, user));
+    private ResponseEntity<CaseView> answer(Case found, AllianceUser user) {
+        return ResponseEntity.ok().eTag(found.etag())
+                .body(CaseView.of(found, user, cases.allowedOperations(found, user)));
     }
 }

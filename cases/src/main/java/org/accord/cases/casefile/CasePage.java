@@ -2,6 +2,12 @@ package org.accord.cases.casefile;
 
 import java.util.List;
 
-/** One page of the cases a caller may see; {@code totalItems} counts only those. */
-record CasePage(List<CaseView> items, int page, int size, long totalItems) {
+import org.accord.cases.sharing.CaseListOperation;
+
+/**
+ * One page of the cases a caller may see; {@code totalItems} counts only those. {@code allowedOperations} are the
+ * calls the caller may make on the list itself (opening a case).
+ */
+record CasePage(List<CaseView> items, int page, int size, long totalItems,
+        List<CaseListOperation> allowedOperations) {
 }

@@ -22,6 +22,7 @@ import org.accord.cases.sharing.AccessDecision;
 import org.accord.cases.sharing.ActionNotAllowedException;
 import org.accord.cases.sharing.CaseAccessPolicy;
 import org.accord.cases.sharing.CaseAction;
+import org.accord.cases.sharing.CaseOperation;
 import org.accord.cases.sharing.SharingChange;
 import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
@@ -91,6 +92,11 @@ public class CaseService {
         return CaseAudienceView.of(found, policy.audienceNow(found));
     }
 
+    /** What the caller may do with the case now, decided by the access policy that decides each call. */
+    List<CaseOperation> allowedOperations(Case found, AllianceUser user) {
+        return policy.allowedOperations(found, found.status() == CaseStatus.CLOSED, user);
+    }
+
     /** One page of the cases the caller may see that match the query, filtered and ordered inside the database. */
     CasePage list(CaseQuery request, AllianceUser user) {
         Query query = new Query(policy.visibleTo(user));
@@ -115,8 +121,9 @@ public class CaseService {
         query.with(PageRequest.of(request.page(), request.size(), request.order()));
         // A list shows the cases, not their timelines, assessments or pending events.
         query.fields().exclude("entries").exclude("assessments").exclude("outbox");
-        List<CaseView> items = mongo.find(query, Case.class).stream().map(CaseView::listed).toList();
-        return new CasePage(items, request.page(), request.size(), total);
+        List<CaseView> items = mongo.find(query, Case.class).stream()
+                .map(found -> CaseView.listed(found, allowedOperations(found, user))).toList();
+        return new CasePage(items, request.page(), request.size(), total, policy.allowedListOperations(user));
     }
 
     Case update(String id, CaseChanges changes, String ifMatch, AllianceUser user) {

@@ -3,6 +3,7 @@ package org.accord.cases.sharing;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -168,11 +169,31 @@ public class CaseAccessPolicy {
         };
     }
 
+    /**
+     * The operations the caller may perform on the case now: those whose right {@link #decide} grants and whose case
+     * state matches, so the answer never offers a call the service would refuse.
+     */
+    public List<CaseOperation> allowedOperations(CaseSharing sharedCase, boolean closed, AllianceUser user) {
+        return Arrays.stream(CaseOperation.values())
+                .filter(operation -> operation.appliesTo(closed))
+                .filter(operation -> decide(sharedCase, user, operation.right()).granted())
+                .toList();
+    }
+
+    /** The operations the caller may perform on the case list: opening a case, for officers of a member country. */
+    public List<CaseListOperation> allowedListOperations(AllianceUser user) {
+        return mayOpenCase(user) ? List.of(CaseListOperation.OPEN) : List.of();
+    }
+
     /** Officers and liaison staff of a member country open cases; analysts only read. */
     public void checkMayOpenCase(AllianceUser user) {
-        if (!registry.isMember(user.country()) || !user.isOfficer()) {
+        if (!mayOpenCase(user)) {
             throw new ActionNotAllowedException("Only officers open cases.");
         }
+    }
+
+    private boolean mayOpenCase(AllianceUser user) {
+        return registry.isMember(user.country()) && user.isOfficer();
     }
 
     private boolean reaches(SharingEntry entry, String country) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Changing a case: optimistic concurrency with ETag and If-Match, the editable fields, sharing, closing. */
 class CaseChangesIntegrationTest extends CasesApi {
@@ -67,7 +68,9 @@ class CaseChangesIntegrationTest extends CasesApi {
 
         HttpResponse<String> read = as("ca-officer", "GET", "/api/cases/" + id, null);
         assertThat(read.headers().firstValue("ETag")).hasValue("\"2\"");
-        assertThat(parse(read.body())).isEqualTo(escalating);
+        assertThat(((ObjectNode) parse(read.body())).without("allowedOperations"))
+                .as("the same case, each caller with its own operations")
+                .isEqualTo(((ObjectNode) escalating.deepCopy()).without("allowedOperations"));
 
         HttpResponse<String> lostUpdate = patch("fr-officer", id, "\"1\"", "{\"title\":\"Late\"}");
         assertThat(lostUpdate.statusCode()).isEqualTo(412);

@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Opening, reading and listing cases, and the service's answers to bad requests. */
 class CasesIntegrationTest extends CasesApi {
@@ -62,7 +63,13 @@ class CasesIntegrationTest extends CasesApi {
         HttpResponse<String> seenByCanada = send("GET", "/api/cases/" + id, tokenOf("ca-officer"), null);
         assertThat(seenByCanada.statusCode()).isEqualTo(200);
         assertThat(seenByCanada.headers().firstValue("ETag")).hasValue("\"0\"");
-        assertThat(NewCaseBody.parse(seenByCanada.body())).isEqualTo(opened);
+        JsonNode canadaSees = NewCaseBody.parse(seenByCanada.body());
+        assertThat(opened.get("allowedOperations").toString()).as("the originator may do everything with it")
+                .isEqualTo("[\"UPDATE\",\"RELABEL\",\"SHARE\",\"ADD_ENTRY\",\"ADD_ASSESSMENT\",\"READ_AUDIT\","
+                        + "\"CLOSE\"]");
+        assertThat(canadaSees.get("allowedOperations").size()).as("Canada reads it and may do nothing else").isZero();
+        assertThat(((ObjectNode) canadaSees).without("allowedOperations"))
+                .isEqualTo(((ObjectNode) opened.deepCopy()).without("allowedOperations"));
 
         JsonNode canadaList = list("ca-officer", "size=100");
         assertThat(canadaList.get("items").get(0).get("id").asString()).isEqualTo(id);

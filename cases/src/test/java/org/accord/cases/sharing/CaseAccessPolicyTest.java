@@ -144,7 +144,64 @@ class CaseAccessPolicyTest {
         assertThat(policy.audienceNow(shared).users()).isEmpty();
     }
 
+    /**
+     * What each role of each relation to the case may do with it, for every label ({@link CaseOperationsTable}): the
+     * operations answered are exactly those the policy grants the call for, on an open and on a closed case, and
+     * nothing on a case the caller does not see.
+     */
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', textBlock = CaseOperationsTable.ROWS)
+    void allowedOperationsAreExactlyTheGrantedCalls(String relation, String username, String country, String role,
+            String labels, String onOpen, String onClosed) {
+        AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of(role));
+        for (Case labelled : cases) {
+            for (boolean closed : new boolean[] { false, true }) {
+                String state = closed ? "closed" : "open";
+                List<CaseOperation> expected = words(labels).contains(labelled.tlp().name())
+                        ? words(closed ? onClosed : onOpen).stream().map(CaseOperation::valueOf).toList()
+                        : List.of();
+                List<CaseOperation> answered = policy.allowedOperations(labelled, closed, user);
+
+                assertThat(answered).as("%s on a %s %s case", username, state, labelled.tlp())
+                        .containsExactlyElementsOf(expected);
+                for (CaseOperation operation : CaseOperation.values()) {
+                    boolean granted = operation.appliesTo(closed)
+                            && policy.decide(labelled, user, operation.right()).granted();
+                    assertThat(answered.contains(operation))
+                            .as("%s %s on a %s %s case is answered as the call is decided", username, operation,
+                                    state, labelled.tlp())
+                            .isEqualTo(granted);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} of {1}, {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            fr-officer | FR | officer | OPEN
+            fr-liaison | FR | liaison | OPEN
+            fr-analyst | FR | analyst |
+            xx-officer | RU | officer |
+            """)
+    void theCaseListOffersOpeningACaseExactlyWhenItIsAllowed(String username, String country, String role,
+            String operations) {
+        AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of(role));
+        boolean mayOpen;
+        try {
+            policy.checkMayOpenCase(user);
+            mayOpen = true;
+        } catch (ActionNotAllowedException refused) {
+            mayOpen = false;
+        }
+
+        List<CaseListOperation> answered = policy.allowedListOperations(user);
+
+        assertThat(answered).containsExactlyElementsOf(words(operations).stream().map(CaseListOperation::valueOf)
+                .toList());
+        assertThat(answered.contains(CaseListOperation.OPEN)).isEqualTo(mayOpen);
+    }
+
     private static List<String> words(String text) {
-        return text == null ? List.of() : List.of(text.trim().split("\\s+"));
+        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 }
