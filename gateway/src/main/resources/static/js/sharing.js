@@ -33,7 +33,8 @@ export function sharingEditor(context, initial = {}) {
     h('legend', {}, 'Sharing'),
     field('TLP label', tlp, 'CLEAR and GREEN: every member. AMBER: the countries below. RED: only the named people.'),
     h('div', { class: 'share-grid' }, rows.map(({ target, control }) => field(target.text, control))),
-    field('Named recipients (RED)', recipients, 'Usernames, separated by commas, e.g. ca-liaison.'));
+    field('Named recipients (RED)', recipients,
+      'Alliance usernames (the national username @ the country code), separated by commas, e.g. ca-liaison@ca.'));
 
   return {
     element,
@@ -42,7 +43,7 @@ export function sharingEditor(context, initial = {}) {
         tlp: tlp.value,
         sharedWith: rows.filter(({ control }) => control.value)
           .map(({ target, control }) => ({ [target.kind]: target.code, access: control.value })),
-        namedRecipients: splitList(recipients.value),
+        namedRecipients: splitList(recipients.value).map((name) => name.toLowerCase()),
       };
     },
   };

@@ -23,6 +23,7 @@ final class StartupSummary {
                 "password"));
         DEMO_COUNTRIES.forEach((cc, name) -> text.append(String.format("  %-16s %-12s %-12s %-12s %s%n", name,
                 cc + "-officer", cc + "-liaison", cc + "-analyst", "demo-" + cc)));
+        text.append("  On the platform each is named after their government: fr-officer is fr-officer@fr.\n");
         text.append("\nPartner systems: client credentials at ").append(settings.issuer())
                 .append("/protocol/openid-connect/token\n  ")
                 .append(DEMO_COUNTRIES.keySet().stream().map(cc -> cc + "-systems / " + cc + "-systems-secret")

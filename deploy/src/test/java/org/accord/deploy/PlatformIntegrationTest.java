@@ -77,7 +77,7 @@ class PlatformIntegrationTest {
         assertThat(me(france).path("country").asString()).isEqualTo("FR");
         assertThat(me(canada).path("country").asString()).isEqualTo("CA");
         assertThat(me(unitedStates).path("country").asString()).isEqualTo("US");
-        assertThat(me(france).path("username").asString()).isEqualTo("fr-officer");
+        assertThat(me(france).path("username").asString()).isEqualTo("fr-officer@fr");
 
         String title = "Militia attacks on displaced persons' camps " + UUID.randomUUID();
         BrowserSession.Page created = france.sendJson("POST", api("/cases"), amberCaseSharedWithCanada(title));

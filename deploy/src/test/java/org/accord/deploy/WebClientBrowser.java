@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.accord.identity.testing.AllianceLogins;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -81,7 +82,7 @@ final class WebClientBrowser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo-" + country);
         driver.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("username"), username));
+        wait.until(ExpectedConditions.textToBe(By.id("username"), AllianceLogins.allianceUsername(username)));
         wait.until(ExpectedConditions.urlToBe(gatewayUrl + "/cases"));
         return this;
     }

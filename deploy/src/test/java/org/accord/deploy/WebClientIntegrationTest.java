@@ -159,10 +159,10 @@ class WebClientIntegrationTest {
             assertThat(canada.path()).startsWith("/tasks/");
             canada.clickButton("Accept");
             canada.waitFor(By.cssSelector("table.assignments tr[data-country=CA]"), "Accepted");
-            canada.type("Assign to (username)", "ca-liaison");
+            canada.type("Assign to (username)", "ca-liaison@ca");
             canada.clickButton("Assign");
             canada.waitFor(By.cssSelector("table.assignments tr[data-country=CA] td[data-label=Assignee]"),
-                    "ca-liaison");
+                    "ca-liaison@ca");
             canada.type("Your comment", "Canada will list the commanders in the next regulation.");
             canada.clickButton("Add comment");
             canada.waitFor(By.cssSelector("ol.comments"), "Canada will list the commanders");

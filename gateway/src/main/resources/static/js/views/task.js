@@ -119,7 +119,8 @@ function assigneeForm(base, own, update) {
   const outlet = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'assignee inline-form', novalidate: true },
     field('Assign to (username)', h('input', { name: 'username', maxlength: 255, value: own.assignee || '', autocomplete: 'off' }),
-      'Someone of your country who has signed in to Accord at least once.'),
+      'The alliance username (the national username @ your country code, e.g. us-officer@us) of someone of your '
+        + 'country who has signed in to Accord at least once.'),
     h('button', { type: 'submit' }, 'Assign'), outlet);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -112,7 +112,7 @@ class GatewayIntegrationTest extends WiredGateway {
         assertThat(me.status()).isEqualTo(200);
         JsonNode user = json.readTree(me.body());
         assertThat(user.propertyNames()).containsExactly("subject", "username", "country", "roles");
-        assertThat(user.get("username").asString()).isEqualTo(username);
+        assertThat(user.get("username").asString()).isEqualTo(AllianceLogins.allianceUsername(username));
         assertThat(user.get("country").asString()).isEqualTo(country);
         assertThat(user.get("subject").asString()).isNotBlank();
         assertThat(user.get("roles").valueStream().map(JsonNode::asString).toList()).containsExactly(role);
@@ -147,7 +147,7 @@ class GatewayIntegrationTest extends WiredGateway {
         String authorization = request.getHeader("Authorization");
         assertThat(authorization).startsWith("Bearer ");
         String payload = TokenClaims.payload(authorization.substring("Bearer ".length()));
-        assertThat(payload).contains("\"country\":\"FR\"").contains("\"preferred_username\":\"fr-officer\"")
+        assertThat(payload).contains("\"country\":\"FR\"").contains("\"preferred_username\":\"fr-officer@fr\"")
                 .contains("\"iss\":\"" + keycloak.issuer() + "\"");
         assertThat(request.containsHeader("Cookie")).isFalse();
         assertThat(request.containsHeader("X-XSRF-TOKEN")).isFalse();

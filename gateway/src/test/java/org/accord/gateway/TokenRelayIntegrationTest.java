@@ -59,7 +59,7 @@ class TokenRelayIntegrationTest extends WiredGateway {
         assertThat(relayed).extracting(request -> request.getHeader("Authorization")).containsOnly(
                 relayed.get(0).getHeader("Authorization"));
         assertThat(TokenClaims.payload(relayed.get(0).getHeader("Authorization").substring("Bearer ".length())))
-                .contains("\"preferred_username\":\"gb-liaison\"");
+                .contains("\"preferred_username\":\"gb-liaison@gb\"");
     }
 
     @Test

@@ -48,6 +48,14 @@ public final class CountryRegistry {
         return country != null && members.containsKey(country);
     }
 
+    /**
+     * Whether {@code username} is an alliance username of a member country's identity provider
+     * ({@code fr-officer@fr}), the only form in which the platform names a person.
+     */
+    public boolean isMemberUsername(String username) {
+        return AllianceUsername.parse(username).map(name -> isMember(name.country())).orElse(false);
+    }
+
     public boolean isGroup(String group) {
         return ALLIES.equals(group) || groups.containsKey(group);
     }

@@ -2,6 +2,8 @@ package org.accord.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
 import org.accord.identity.testing.AllianceLogins;
 import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
@@ -23,7 +25,7 @@ class RealmIntegrationTest {
 
         assertThat(payload).contains("\"iss\":\"" + keycloak.issuer() + "\"")
                 .contains("\"country\":\"" + country + "\"")
-                .contains("\"preferred_username\":\"" + username + "\"")
+                .contains("\"preferred_username\":\"" + AllianceLogins.allianceUsername(username) + "\"")
                 .contains("\"accord\"")
                 .contains("\"" + role + "\"");
         for (String other : new String[] { "officer", "liaison", "analyst" }) {
@@ -31,6 +33,25 @@ class RealmIntegrationTest {
                 assertThat(payload).doesNotContain("\"" + other + "\"");
             }
         }
+    }
+
+    @Test
+    void namesakesOfTwoGovernmentsAreTwoPeopleWhoeverSignsInFirst() {
+        String name = "fr-namesake-" + UUID.randomUUID().toString().substring(0, 8);
+        logins.admin().createUser("fr", name, "namesake-fr", "analyst");
+        logins.admin().createUser("de", name, "namesake-de", "officer");
+
+        String german = TokenClaims.payload(logins.userToken("de", name, "namesake-de"));
+        String french = TokenClaims.payload(logins.userToken("fr", name, "namesake-fr"));
+
+        assertThat(german).contains("\"preferred_username\":\"" + name + "@de\"").contains("\"country\":\"DE\"");
+        assertThat(french).contains("\"preferred_username\":\"" + name + "@fr\"").contains("\"country\":\"FR\"")
+                .contains("\"analyst\"").doesNotContain("\"officer\"");
+        assertThat(subject(german)).isNotEqualTo(subject(french));
+    }
+
+    private static String subject(String payload) {
+        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
     }
 
     @Test

@@ -96,13 +96,13 @@ public final class StubCase {
             entries.addObject().put(entry[0], entry[1]).put("access", "READ");
         }
         body.putArray("namedRecipients");
-        body.putArray("owners").add(originCountry.toLowerCase() + "-officer");
+        body.putArray("owners").add(originCountry.toLowerCase() + "-officer@" + originCountry.toLowerCase());
         body.putArray("tags");
         body.put("originCountry", originCountry);
         body.putNull("riskLevel");
-        body.put("createdBy", originCountry.toLowerCase() + "-officer");
+        body.put("createdBy", originCountry.toLowerCase() + "-officer@" + originCountry.toLowerCase());
         body.put("createdAt", "2026-01-05T10:00:00Z");
-        body.put("updatedBy", originCountry.toLowerCase() + "-officer");
+        body.put("updatedBy", originCountry.toLowerCase() + "-officer@" + originCountry.toLowerCase());
         body.put("updatedAt", "2026-01-05T10:00:00Z");
         body.put("version", 0);
         body.putArray("entries");

@@ -2,6 +2,7 @@ package org.accord.cases.casefile;
 
 import java.util.List;
 
+import org.accord.cases.sharing.MemberUser;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
 
@@ -17,7 +18,7 @@ record NewCase(
         @NotNull @IsoCountry String situationCountry,
         @NotNull Tlp tlp,
         @Size(max = 50) List<@NotNull @Valid SharingEntry> sharedWith,
-        @Size(max = 100) List<@NotBlank @Size(max = 255) String> namedRecipients,
+        @Size(max = 100) List<@NotBlank @Size(max = 255) @MemberUser String> namedRecipients,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags) {
 
     NewCase {

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 public record SharingChange(
         @NotNull Tlp tlp,
         @Size(max = 50) List<@NotNull @Valid SharingEntry> sharedWith,
-        @Size(max = 100) List<@NotBlank @Size(max = 255) String> namedRecipients) {
+        @Size(max = 100) List<@NotBlank @Size(max = 255) @MemberUser String> namedRecipients) {
 
     public SharingChange {
         sharedWith = sharedWith == null ? List.of() : sharedWith;

@@ -89,7 +89,7 @@ class RiskAssessmentIntegrationTest extends CasesApi {
         assertThat(escalated.get(0).previousRiskLevel()).isEqualTo("MODERATE");
         assertThat(escalated.get(0).riskLevel()).isEqualTo("HIGH");
         assertThat(escalated.get(0).assessmentId()).isEqualTo(intent.get("id").asString());
-        assertThat(escalated.get(0).actor()).isEqualTo("fr-liaison");
+        assertThat(escalated.get(0).actor()).isEqualTo("fr-liaison@fr");
         assertThat(escalated.get(0).caseId()).isEqualTo(caseId);
 
         JsonNode stillHigh = assess("de-officer", caseId, assessment("2 2 2 2 2 2 2 2 2 2 2 2 2 2"));
@@ -107,7 +107,7 @@ class RiskAssessmentIntegrationTest extends CasesApi {
         history.get("items").forEach(item -> levels.add(item.get("riskLevel").asString()));
         assertThat(levels).containsExactly("CRITICAL", "HIGH", "HIGH", "MODERATE", "LOW");
         assertThat(history.get("totalItems").asInt()).isEqualTo(5);
-        assertThat(history.get("items").get(3).get("assessedBy").asString()).isEqualTo("de-officer");
+        assertThat(history.get("items").get(3).get("assessedBy").asString()).isEqualTo("de-officer@de");
         assertThat(history.get("items").get(3).get("assessedByCountry").asString()).isEqualTo("DE");
         assertThat(history.get("items").get(3).get("factors").get("RF2").get("note").asString())
                 .isEqualTo("Observed for RF2");

@@ -64,15 +64,15 @@ class AccessAuditIntegrationTest extends CasesApi {
         JsonNode page = audit("fr-analyst", caseId, "");
 
         assertThat(lines(page)).containsExactly(
-                "9 fr-analyst FR READ_AUDIT GRANTED",
-                "8 ca-analyst CA READ_AUDIT DENIED_NOT_VISIBLE",
-                "7 gb-analyst GB READ_ENTRIES GRANTED",
-                "6 fr-officer FR SHARE GRANTED",
-                "5 fr-liaison FR UPDATE GRANTED",
-                "4 ca-officer CA UPDATE DENIED_FORBIDDEN",
-                "3 us-officer US READ DENIED_NOT_VISIBLE",
-                "2 ca-officer CA READ GRANTED",
-                "1 fr-officer FR OPEN GRANTED");
+                "9 fr-analyst@fr FR READ_AUDIT GRANTED",
+                "8 ca-analyst@ca CA READ_AUDIT DENIED_NOT_VISIBLE",
+                "7 gb-analyst@gb GB READ_ENTRIES GRANTED",
+                "6 fr-officer@fr FR SHARE GRANTED",
+                "5 fr-liaison@fr FR UPDATE GRANTED",
+                "4 ca-officer@ca CA UPDATE DENIED_FORBIDDEN",
+                "3 us-officer@us US READ DENIED_NOT_VISIBLE",
+                "2 ca-officer@ca CA READ GRANTED",
+                "1 fr-officer@fr FR OPEN GRANTED");
         assertThat(page.get("totalItems").asLong()).isEqualTo(9);
         JsonNode items = page.get("items");
         assertThat(items.get(3).get("caseVersion").asLong()).isEqualTo(2);
@@ -119,8 +119,8 @@ class AccessAuditIntegrationTest extends CasesApi {
         JsonNode third = audit("fr-officer", caseId, "?size=3&page=2");
         JsonNode beyond = audit("fr-officer", caseId, "?size=3&page=5");
 
-        assertThat(lines(first)).containsExactly("7 fr-officer FR READ_AUDIT GRANTED",
-                "6 ca-officer CA READ GRANTED", "5 ca-officer CA READ GRANTED");
+        assertThat(lines(first)).containsExactly("7 fr-officer@fr FR READ_AUDIT GRANTED",
+                "6 ca-officer@ca CA READ GRANTED", "5 ca-officer@ca CA READ GRANTED");
         assertThat(lines(second)).extracting(line -> line.split(" ")[0]).containsExactly("5", "4", "3");
         assertThat(lines(third)).extracting(line -> line.split(" ")[0]).containsExactly("3", "2", "1");
         assertThat(beyond.get("items").size()).isZero();
@@ -142,7 +142,7 @@ class AccessAuditIntegrationTest extends CasesApi {
 
         // Someone with database access hides that the United States tried to read the case.
         mongo.getCollection("caseAudit").updateOne(new Document("_id", AuditEntry.idOf(caseId, 3)),
-                new Document("$set", new Document("country", "CA").append("username", "ca-officer")
+                new Document("$set", new Document("country", "CA").append("username", "ca-officer@ca")
                         .append("outcome", "GRANTED")));
 
         JsonNode broken = verification(caseId);
@@ -189,8 +189,8 @@ class AccessAuditIntegrationTest extends CasesApi {
         assertThat(checked.get("intact").asBoolean()).isTrue();
         assertThat(checked.get("entries").asLong()).isEqualTo(4);
         assertThat(lines(audit("fr-officer", caseId, "?size=3"))).containsExactly(
-                "5 fr-officer FR READ_AUDIT GRANTED", "4 fr-officer FR VERIFY_AUDIT GRANTED",
-                "3 ca-liaison CA READ GRANTED");
+                "5 fr-officer@fr FR READ_AUDIT GRANTED", "4 fr-officer@fr FR VERIFY_AUDIT GRANTED",
+                "3 ca-liaison@ca CA READ GRANTED");
     }
 
     @Test

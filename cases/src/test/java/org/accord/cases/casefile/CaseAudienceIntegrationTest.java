@@ -38,10 +38,10 @@ class CaseAudienceIntegrationTest extends CasesApi {
         assertThat(audience(id).get("countries").toString()).isEqualTo("[\"CA\",\"FR\"]");
 
         assertThat(as("fr-officer", "PUT", "/api/cases/" + id + "/sharing", NewCaseBody.labelled("RED")
-                .named("gb-analyst").sharingJson()).statusCode()).isEqualTo(200);
+                .named("gb-analyst@gb").sharingJson()).statusCode()).isEqualTo(200);
         JsonNode red = audience(id);
         assertThat(red.get("countries").toString()).isEqualTo("[]");
-        assertThat(red.get("users").toString()).isEqualTo("[\"fr-officer\",\"gb-analyst\"]");
+        assertThat(red.get("users").toString()).isEqualTo("[\"fr-officer@fr\",\"gb-analyst@gb\"]");
 
         assertThat(as("fr-officer", "PUT", "/api/cases/" + id + "/sharing", NewCaseBody.labelled("GREEN")
                 .sharingJson()).statusCode()).isEqualTo(200);

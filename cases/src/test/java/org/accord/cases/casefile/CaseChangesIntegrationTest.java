@@ -63,8 +63,8 @@ class CaseChangesIntegrationTest extends CasesApi {
         JsonNode escalating = parse(byContributor.body());
         assertThat(escalating.get("status").asString()).isEqualTo("ESCALATING");
         assertThat(escalating.get("summary").asString()).isEmpty();
-        assertThat(escalating.get("updatedBy").asString()).isEqualTo("de-officer");
-        assertThat(escalating.get("createdBy").asString()).isEqualTo("fr-officer");
+        assertThat(escalating.get("updatedBy").asString()).isEqualTo("de-officer@de");
+        assertThat(escalating.get("createdBy").asString()).isEqualTo("fr-officer@fr");
 
         HttpResponse<String> read = as("ca-officer", "GET", "/api/cases/" + id, null);
         assertThat(read.headers().firstValue("ETag")).hasValue("\"2\"");
@@ -162,7 +162,7 @@ class CaseChangesIntegrationTest extends CasesApi {
         assertThat(shared.headers().firstValue("ETag")).hasValue("\"1\"");
         assertThat(as("us-officer", "GET", "/api/cases/" + id, null).statusCode()).isEqualTo(200);
 
-        String redToOneAnalyst = NewCaseBody.labelled("RED").named("ca-analyst").sharingJson();
+        String redToOneAnalyst = NewCaseBody.labelled("RED").named("ca-analyst@ca").sharingJson();
         HttpResponse<String> stale = as("fr-officer", "PUT", "/api/cases/" + id + "/sharing", redToOneAnalyst,
                 "If-Match", "\"0\"");
         assertThat(stale.statusCode()).isEqualTo(412);
@@ -170,7 +170,7 @@ class CaseChangesIntegrationTest extends CasesApi {
                 "If-Match", "\"1\""));
         assertThat(red.get("tlp").asString()).isEqualTo("RED");
         assertThat(red.get("sharedWith").size()).isZero();
-        assertThat(red.get("namedRecipients").toString()).isEqualTo("[\"ca-analyst\"]");
+        assertThat(red.get("namedRecipients").toString()).isEqualTo("[\"ca-analyst@ca\"]");
         assertThat(as("ca-analyst", "GET", "/api/cases/" + id, null).statusCode()).isEqualTo(200);
         assertThat(as("ca-officer", "GET", "/api/cases/" + id, null).statusCode()).isEqualTo(404);
         assertThat(as("us-officer", "GET", "/api/cases/" + id, null).statusCode()).isEqualTo(404);

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.accord.cases.CasesApi;
@@ -55,8 +56,8 @@ class CasesIntegrationTest extends CasesApi {
         assertThat(opened.get("status").asString()).isEqualTo("MONITORING");
         assertThat(opened.get("tlp").asString()).isEqualTo("AMBER");
         assertThat(opened.get("originCountry").asString()).isEqualTo("FR");
-        assertThat(opened.get("owners").toString()).isEqualTo("[\"fr-officer\"]");
-        assertThat(opened.get("createdBy").asString()).isEqualTo("fr-officer");
+        assertThat(opened.get("owners").toString()).isEqualTo("[\"fr-officer@fr\"]");
+        assertThat(opened.get("createdBy").asString()).isEqualTo("fr-officer@fr");
         assertThat(opened.get("sharedWith").toString()).isEqualTo("[{\"country\":\"CA\",\"access\":\"READ\"}]");
         assertThat(opened.get("riskLevel").isNull()).isTrue();
 
@@ -150,8 +151,16 @@ class CasesIntegrationTest extends CasesApi {
                 Arguments.of(NewCaseBody.labelled("AMBER").repeat("tags", "t", 51), List.of("tags")),
                 Arguments.of(NewCaseBody.labelled("AMBER").set("tags",
                         NewCaseBody.parse("[\"" + "t".repeat(51) + "\"]")), List.of("tags[0]")),
-                Arguments.of(NewCaseBody.labelled("RED").repeat("namedRecipients", "user", 101),
+                Arguments.of(NewCaseBody.labelled("RED").named(IntStream.range(0, 101)
+                        .mapToObj(i -> "user" + i + "@fr").toArray(String[]::new)),
                         List.of("namedRecipients")),
+                // a named recipient is a user of a member country's identity provider, named as the alliance names them
+                Arguments.of(NewCaseBody.labelled("RED").named("fr-officer"), List.of("namedRecipients[0]")),
+                Arguments.of(NewCaseBody.labelled("RED").named("fr-officer@fr", "fr-officer@cn"),
+                        List.of("namedRecipients[1]")),
+                Arguments.of(NewCaseBody.labelled("RED").named("FR-Officer@FR"), List.of("namedRecipients[0]")),
+                Arguments.of(NewCaseBody.labelled("RED").named("service-account-fr-systems"),
+                        List.of("namedRecipients[0]")),
                 Arguments.of(manySharingEntries(), List.of("sharedWith")),
                 Arguments.of(NewCaseBody.labelled("GREEN").set("title", NewCaseBody.parse("{\"$ne\":null}")),
                         List.of("title")));
@@ -232,9 +241,9 @@ class CasesIntegrationTest extends CasesApi {
                 .append("summary", "").append("situationCountry", "SD").append("status", "MONITORING")
                 .append("tlp", "AMBER").append("sharedWith", List.of(new Document("country", "CA")
                         .append("access", "READ")))
-                .append("namedRecipients", List.of()).append("owners", List.of("fr-officer"))
-                .append("tags", List.of(marker)).append("originCountry", "FR").append("createdBy", "fr-officer")
-                .append("createdAt", then).append("updatedBy", "fr-officer").append("updatedAt", then)
+                .append("namedRecipients", List.of()).append("owners", List.of("fr-officer@fr"))
+                .append("tags", List.of(marker)).append("originCountry", "FR").append("createdBy", "fr-officer@fr")
+                .append("createdAt", then).append("updatedBy", "fr-officer@fr").append("updatedAt", then)
                 .append("version", 0L));
         assertThat(list("ca-officer", "q=" + marker).get("totalItems").asLong()).isZero();
 

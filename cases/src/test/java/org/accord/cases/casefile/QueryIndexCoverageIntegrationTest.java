@@ -86,7 +86,7 @@ class QueryIndexCoverageIntegrationTest extends CasesApi {
                 "{audience: {$in: ['members']}, status: 'MONITORING', situationCountry: 'SD'}"),
                 BsonDocument.parse("{title: 1, _id: 1}"));
         QueryShape newFilter = QueryShape.of("cases", visible.clone().append("createdBy",
-                new BsonString("fr-officer")), byUpdate);
+                new BsonString("fr-officer@fr")), byUpdate);
         QueryShape newSort = QueryShape.of("cases", visible, BsonDocument.parse("{summary: 1, _id: 1}"));
         QueryShape negation = QueryShape.of("cases", BsonDocument.parse(
                 "{audience: {$in: ['members']}, status: {$ne: 'CLOSED'}}"), byUpdate);

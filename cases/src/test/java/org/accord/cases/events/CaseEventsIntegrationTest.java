@@ -80,7 +80,7 @@ class CaseEventsIntegrationTest extends CasesApi {
         events.forEach(event -> assertThat(UUID.fromString(event.id()).toString()).isEqualTo(event.id()));
 
         assertThat(events.get(0).tlp().name()).isEqualTo("AMBER");
-        assertThat(events.get(0).actor()).isEqualTo("fr-officer");
+        assertThat(events.get(0).actor()).isEqualTo("fr-officer@fr");
         assertThat(events.get(1).changedFields()).containsExactly("title", "tags");
         assertThat(events.get(2).changedFields()).containsExactly("tlp");
         assertThat(events.get(3).tlp().name()).isEqualTo("AMBER_STRICT");
@@ -88,7 +88,7 @@ class CaseEventsIntegrationTest extends CasesApi {
                 .containsExactly("DE/null", "null/NORTH_AMERICA");
         assertThat(events.get(5).entryId()).isEqualTo(entryId);
         assertThat(events.get(5).entryKind()).isEqualTo("INCIDENT");
-        assertThat(events.get(5).actor()).isEqualTo("de-officer");
+        assertThat(events.get(5).actor()).isEqualTo("de-officer@de");
         assertThat(events.get(5).actorCountry()).isEqualTo("DE");
         assertThat(events.get(6).assessmentId()).isEqualTo(assessmentId);
         assertThat(events.get(6).riskLevel()).isEqualTo("HIGH");

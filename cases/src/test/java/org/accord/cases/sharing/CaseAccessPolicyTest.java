@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.accord.cases.casefile.Case;
 import org.accord.cases.casefile.CaseMother;
 import org.accord.identity.AllianceUser;
+import org.accord.identity.AllianceUsername;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.CountryRegistryProperties;
 import org.accord.identity.testing.EmbeddedMongo;
@@ -24,8 +25,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /**
- * The TLP rules as a table: one case per label, opened by fr-officer and shared with CA (READ) and the group EU
- * (CONTRIBUTE), naming gb-analyst. Each caller must find exactly the expected cases through the query criteria and
+ * The TLP rules as a table: one case per label, opened by fr-officer@fr and shared with CA (READ) and the group EU
+ * (CONTRIBUTE), naming gb-analyst@gb. Each caller must find exactly the expected cases through the query criteria and
  * through the single-document check.
  */
 class CaseAccessPolicyTest {
@@ -44,12 +45,12 @@ class CaseAccessPolicyTest {
         mongo = new MongoTemplate(client, "policy");
         mongo.remove(new Query(), Case.class);
         cases = EnumSet.allOf(Tlp.class).stream()
-                .map(tlp -> mongo.insert(CaseMother.opened("fr-officer", "FR", tlp,
+                .map(tlp -> mongo.insert(CaseMother.opened("fr-officer@fr", "FR", tlp,
                         List.of(SharingEntry.country("CA", Access.READ), SharingEntry.group("EU", Access.CONTRIBUTE)),
-                        List.of("gb-analyst"))))
+                        List.of("gb-analyst@gb"))))
                 .toList();
         // A case of another originator that nobody in the table is related to, except through CLEAR.
-        mongo.insert(CaseMother.opened("gb-officer", "GB", Tlp.AMBER, List.of(), List.of()));
+        mongo.insert(CaseMother.opened("gb-officer@gb", "GB", Tlp.AMBER, List.of(), List.of()));
     }
 
     @AfterAll
@@ -59,14 +60,15 @@ class CaseAccessPolicyTest {
 
     @ParameterizedTest(name = "{0}: {1} of {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            # relation                        | user         | country | CLEAR | GREEN | AMBER | AMBER_STRICT | RED
-            owner                             | fr-officer   | FR      | true  | true  | true  | true         | true
-            originating country, not an owner | fr-liaison   | FR      | true  | true  | true  | true         | false
-            country listed READ               | ca-officer   | CA      | true  | true  | true  | true         | false
-            country in a listed group         | de-analyst   | DE      | true  | true  | true  | true         | false
-            unlisted member country           | us-officer   | US      | true  | true  | false | false        | false
-            named recipient, another country  | gb-analyst   | GB      | true  | true  | false | false        | true
-            country outside the alliance      | xx-officer   | RU      | false | false | false | false        | false
+            # relation                        | user          | country | CLEAR | GREEN | AMBER | AMBER_STRICT | RED
+            owner                             | fr-officer@fr | FR      | true  | true  | true  | true         | true
+            originating country, not an owner | fr-liaison@fr | FR      | true  | true  | true  | true         | false
+            country listed READ               | ca-officer@ca | CA      | true  | true  | true  | true         | false
+            country in a listed group         | de-analyst@de | DE      | true  | true  | true  | true         | false
+            unlisted member country           | us-officer@us | US      | true  | true  | false | false        | false
+            named recipient, another country  | gb-analyst@gb | GB      | true  | true  | false | false        | true
+            the recipient's name, another IdP | gb-analyst@de | DE      | true  | true  | true  | true         | false
+            country outside the alliance      | xx-officer    | RU      | false | false | false | false        | false
             """)
     void queryAndCheckAgreeWithTheTable(String relation, String username, String country, boolean clear,
             boolean green, boolean amber, boolean amberStrict, boolean red) {
@@ -109,7 +111,7 @@ class CaseAccessPolicyTest {
             GREEN        | CA DE FR GB US            |
             AMBER        | CA DE FR                  |
             AMBER_STRICT | CA DE FR                  |
-            RED          |                           | fr-officer gb-analyst
+            RED          |                           | fr-officer@fr gb-analyst@gb
             """)
     void theAudienceNowIsWhoMaySeeTheCase(Tlp tlp, String countries, String users) {
         Case labelled = cases.stream().filter(c -> c.tlp() == tlp).findFirst().orElseThrow();
@@ -120,7 +122,7 @@ class CaseAccessPolicyTest {
         assertThat(audience.users()).as("users").containsExactlyElementsOf(words(users));
         // The same answer as the single-case check, for every member country's officer and the named users.
         for (String country : REGISTRY.members()) {
-            AllianceUser officer = new AllianceUser("s", country.toLowerCase() + "-liaison", country,
+            AllianceUser officer = new AllianceUser("s", AllianceUsername.of(country + "-liaison", country), country,
                     Set.of("liaison"));
             assertThat(audience.countries().contains(country)).as("%s sees it", country)
                     .isEqualTo(policy.canSee(labelled, officer));
@@ -133,10 +135,10 @@ class CaseAccessPolicyTest {
     @ParameterizedTest(name = "{0} widened to ALLIES")
     @CsvSource({ "AMBER", "AMBER_STRICT" })
     void aGroupOnTheListCountsWithItsMembersNow(Tlp tlp) {
-        Case shared = CaseMother.opened("us-officer", "US", tlp,
+        Case shared = CaseMother.opened("us-officer@us", "US", tlp,
                 List.of(SharingEntry.group("NORTH_AMERICA", Access.READ), SharingEntry.country("GB", Access.READ)),
                 List.of());
-        Case toAllies = CaseMother.opened("us-officer", "US", tlp,
+        Case toAllies = CaseMother.opened("us-officer@us", "US", tlp,
                 List.of(SharingEntry.group(CountryRegistry.ALLIES, Access.READ)), List.of());
 
         assertThat(policy.audienceNow(shared).countries()).containsExactly("CA", "GB", "US");

@@ -68,7 +68,7 @@ class TimelineIntegrationTest extends CasesApi {
         assertThat(added.headers().firstValue("ETag")).hasValue("\"1\"");
         JsonNode recorded = parse(added.body());
         assertThat(recorded.get("source").asString()).isEqualTo("Informant 7 inside the camp");
-        assertThat(recorded.get("recordedBy").asString()).isEqualTo("fr-officer");
+        assertThat(recorded.get("recordedBy").asString()).isEqualTo("fr-officer@fr");
         assertThat(recorded.get("recordedByCountry").asString()).isEqualTo("FR");
 
         for (String french : List.of("fr-officer", "fr-analyst")) {
@@ -118,7 +118,7 @@ class TimelineIntegrationTest extends CasesApi {
         assertThat(timeline.size()).isEqualTo(3);
         assertThat(timeline.get(0).get("text").asString()).isEqualTo("Shelling of the market");
         assertThat(timeline.get(0).get("kind").asString()).isEqualTo("INCIDENT");
-        assertThat(timeline.get(0).get("recordedBy").asString()).isEqualTo("de-officer");
+        assertThat(timeline.get(0).get("recordedBy").asString()).isEqualTo("de-officer@de");
         assertThat(timeline.get(1).get("text").asString()).isEqualTo("Checkpoints set up");
         assertThat(timeline.get(2).get("occurredAt").asString()).isEqualTo(now.toString());
         assertThat(timeline.get(2).get("source").isNull()).isTrue();

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.accord.identity.AllianceUsername;
+
 /**
  * Real tokens from the test Keycloak: user tokens through the brokered browser login (alliance → national realm
  * login form → back, authorization code with PKCE, no shortcut grant), partner-system and service tokens through
@@ -42,7 +44,12 @@ public final class AllianceLogins {
         return keycloakUrl + "/realms/" + realm;
     }
 
-    /** Signs in through the gateway these logins were made for. */
+    /** The administrator of the same Keycloak, for users and clients the checked-in realms do not have. */
+    public KeycloakAdmin admin() {
+        return new KeycloakAdmin(keycloakUrl);
+    }
+
+    /** Signs in a demo user through the gateway these logins were made for. */
     public BrowserSession gatewaySession(String username) {
         return gatewaySession(gatewayUrl, username);
     }
@@ -56,14 +63,32 @@ public final class AllianceLogins {
         return username.substring(0, username.indexOf('-'));
     }
 
+    /**
+     * The name the alliance realm gives a demo user on first sign-in: the national username with the identity
+     * provider's alias, {@code fr-officer} → {@code fr-officer@fr}.
+     */
+    public static String allianceUsername(String username) {
+        return AllianceUsername.of(username, countryOf(username));
+    }
+
     /** Signs in through the gateway's {@code /login/{cc}}, as a person in a browser would, and returns the session. */
     public BrowserSession gatewaySession(String gatewayUrl, String username) {
+        return gatewaySession(gatewayUrl, countryOf(username), username, demoPassword(username));
+    }
+
+    /**
+     * Signs in through the gateway these logins were made for as any user of a national realm, on the login form of
+     * {@code country} ({@code de}), whatever the username looks like.
+     */
+    public BrowserSession gatewaySession(String country, String username, String password) {
+        return gatewaySession(gatewayUrl, country, username, password);
+    }
+
+    private BrowserSession gatewaySession(String gatewayUrl, String country, String username, String password) {
         BrowserSession browser = new BrowserSession();
         URI gateway = URI.create(gatewayUrl);
-        BrowserSession.Page loginPage = browser.follow(gatewayUrl + "/login/" + countryOf(username),
-                uri -> false);
-        BrowserSession.Page landed = browser.submitLogin(loginPage, username, demoPassword(username),
-                uri -> false);
+        BrowserSession.Page loginPage = browser.follow(gatewayUrl + "/login/" + country, uri -> false);
+        BrowserSession.Page landed = browser.submitLogin(loginPage, username, password, uri -> false);
         if (landed.uri().getPort() != gateway.getPort() || landed.status() != 200) {
             throw new IllegalStateException("login of " + username + " ended at " + landed.uri() + " with "
                     + landed.status());
@@ -73,9 +98,14 @@ public final class AllianceLogins {
 
     /** An alliance access token for a demo user, through the brokered login of the gateway's client. */
     public String userToken(String username) {
+        return userToken(countryOf(username), username, demoPassword(username));
+    }
+
+    /** An alliance access token for any user of {@code country}'s national realm, through the brokered login. */
+    public String userToken(String country, String username, String password) {
         String redirect = gatewayUrl + "/login/oauth2/code/alliance";
-        Grant grant = authorizationCode(issuer(), "accord-gateway", redirect, username,
-                Map.of("kc_idp_hint", countryOf(username)));
+        Grant grant = authorizationCode(issuer(), "accord-gateway", redirect, username, password,
+                Map.of("kc_idp_hint", country));
         return exchange(issuer(), "accord-gateway", "accord-gateway-secret", redirect, grant);
     }
 
@@ -83,7 +113,8 @@ public final class AllianceLogins {
     public String nationalToken(String username) {
         String realm = countryOf(username);
         String redirect = issuer() + "/broker/" + realm + "/endpoint";
-        Grant grant = authorizationCode(issuer(realm), "alliance-broker", redirect, username, Map.of());
+        Grant grant = authorizationCode(issuer(realm), "alliance-broker", redirect, username,
+                demoPassword(username), Map.of());
         return exchange(issuer(realm), "alliance-broker", realm + "-broker-secret", redirect, grant);
     }
 
@@ -109,7 +140,7 @@ public final class AllianceLogins {
     }
 
     private Grant authorizationCode(String issuer, String clientId, String redirect, String username,
-            Map<String, String> extra) {
+            String password, Map<String, String> extra) {
         String verifier = randomUrlSafe();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", clientId);
@@ -124,7 +155,7 @@ public final class AllianceLogins {
         BrowserSession browser = new BrowserSession();
         BrowserSession.Page loginPage = browser.follow(issuer + "/protocol/openid-connect/auth?" + encode(query),
                 uri -> uri.toString().startsWith(redirect));
-        BrowserSession.Page back = browser.submitLogin(loginPage, username, demoPassword(username),
+        BrowserSession.Page back = browser.submitLogin(loginPage, username, password,
                 uri -> uri.toString().startsWith(redirect));
         if (!back.uri().toString().startsWith(redirect)) {
             throw new IllegalStateException("login of " + username + " did not come back to " + redirect

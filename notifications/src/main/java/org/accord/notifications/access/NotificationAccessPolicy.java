@@ -20,8 +20,9 @@ public class NotificationAccessPolicy {
 
     /**
      * The caller's own items and the items addressed to the caller's whole country. Items about a RED case are
-     * addressed to a user by name alone (cases names the users, not their countries); usernames are unique in the
-     * alliance realm, so such an item is the caller's wherever the caller signs in from.
+     * addressed to a user by name alone (cases names the users, not their countries); an alliance username carries
+     * the identity provider that vouched for it ({@code fr-officer@fr}), so such an item is only ever its user's and no
+     * other government's directory can produce that name.
      */
     public Criteria inboxOf(AllianceUser user) {
         Criteria ofCountry = new Criteria().andOperator(

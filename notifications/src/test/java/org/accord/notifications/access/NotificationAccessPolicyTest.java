@@ -42,14 +42,15 @@ class NotificationAccessPolicyTest {
         mongo = new MongoTemplate(client, "notification-policy");
         mongo.dropCollection(ITEMS);
         mongo.dropCollection(DELIVERIES);
-        item("france", "FR", null, "fr-officer");
-        item("fr-officer", "FR", "fr-officer");
-        item("fr-liaison", "FR", "fr-liaison");
+        item("france", "FR", null, "fr-officer@fr");
+        item("fr-officer", "FR", "fr-officer@fr");
+        item("fr-liaison", "FR", "fr-liaison@fr");
         item("germany", "DE", null);
-        // A RED case's item names its user alone; an item of another country naming a user is not that user's.
-        item("red-gb-analyst", null, "gb-analyst");
-        item("red-fr-officer", null, "fr-officer", "fr-officer");
-        item("de-names-fr-officer", "DE", "fr-officer");
+        // A RED case's item names its user alone, by the alliance username that carries the user's identity provider;
+        // an item of another country naming a user is not that user's.
+        item("red-gb-analyst", null, "gb-analyst@gb");
+        item("red-fr-officer", null, "fr-officer@fr", "fr-officer@fr");
+        item("de-names-fr-officer", "DE", "fr-officer@fr");
         mongo.insert(new Document("_id", "fr-delivery").append("country", "FR"), DELIVERIES);
         mongo.insert(new Document("_id", "de-delivery").append("country", "DE"), DELIVERIES);
     }
@@ -61,13 +62,13 @@ class NotificationAccessPolicyTest {
 
     @ParameterizedTest(name = "{0} of {1} sees {2}, unread {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            # user     | country | items                                      | unread
-            fr-officer | FR      | france fr-officer red-fr-officer           | fr-officer
-            fr-liaison | FR      | france fr-liaison                          | france fr-liaison
-            de-analyst | DE      | germany                                    | germany
-            gb-analyst | GB      | red-gb-analyst                             | red-gb-analyst
-            us-officer | US      |                                            |
-            fr-officer | DE      | germany de-names-fr-officer red-fr-officer | germany de-names-fr-officer
+            # user        | country | items                            | unread
+            fr-officer@fr | FR      | france fr-officer red-fr-officer | fr-officer
+            fr-liaison@fr | FR      | france fr-liaison                | france fr-liaison
+            de-analyst@de | DE      | germany                          | germany
+            gb-analyst@gb | GB      | red-gb-analyst                   | red-gb-analyst
+            us-officer@us | US      |                                  |
+            fr-officer@de | DE      | germany                          | germany
             """)
     void eachCallerFindsOnlyTheItemsOfTheTable(String username, String country, String items, String unread) {
         AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of("officer"));

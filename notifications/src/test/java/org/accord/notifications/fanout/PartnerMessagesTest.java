@@ -101,6 +101,6 @@ class PartnerMessagesTest {
 
     private static CaseAudience audience(Tlp tlp) {
         return new CaseAudience("case-1", TITLE, SUMMARY, "ESCALATING", tlp, "US", "HIGH",
-                tlp == Tlp.RED ? List.of() : List.of("US", "FR"), tlp == Tlp.RED ? List.of("fr-officer") : List.of());
+                tlp == Tlp.RED ? List.of() : List.of("US", "FR"), tlp == Tlp.RED ? List.of("fr-officer@fr") : List.of());
     }
 }

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.accord.identity.AllianceIdentityProperties;
+import org.accord.identity.AllianceUsername;
 import org.accord.support.web.RequestIds;
 import org.accord.tasks.config.PooledRequestFactory;
 import org.springframework.http.HttpHeaders;
@@ -72,9 +74,14 @@ public class AllianceDirectory implements AutoCloseable {
 
     /**
      * The username as the realm spells it, if {@code username} is an enabled user of {@code country} there; empty for
-     * an unknown user, a disabled one or one of another country alike.
+     * an unknown user, a disabled one or one of another country alike. The name must be the alliance username of
+     * {@code country}'s identity provider ({@code us-officer@us}), so another government's user is never found.
      */
     public Optional<String> userOf(String username, String country) {
+        if (!AllianceUsername.parse(username.toLowerCase(Locale.ROOT))
+                .filter(name -> name.country().equals(country)).isPresent()) {
+            return Optional.empty();
+        }
         URI search = UriComponentsBuilder.fromUri(users)
                 .queryParam("username", "{username}")
                 .queryParam("exact", "true")

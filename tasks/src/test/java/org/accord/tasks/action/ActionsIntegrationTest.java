@@ -47,7 +47,7 @@ class ActionsIntegrationTest extends TasksApi {
         String id = action.get("id").asString();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/tasks/" + id);
         assertThat(action.get("requestingCountry").asString()).isEqualTo("FR");
-        assertThat(action.get("createdBy").asString()).isEqualTo("fr-officer");
+        assertThat(action.get("createdBy").asString()).isEqualTo("fr-officer@fr");
         assertThat(action.get("status").asString()).isEqualTo("OPEN");
         assertThat(statuses(action)).containsExactly(Map.entry("US", "PROPOSED"), Map.entry("CA", "PROPOSED"),
                 Map.entry("GB", "PROPOSED"));
@@ -75,8 +75,8 @@ class ActionsIntegrationTest extends TasksApi {
         assertThat(usHistory).hasSize(3);
         assertThat(usHistory.get(0).get("from").asString()).isEqualTo("PROPOSED");
         assertThat(usHistory.get(0).get("to").asString()).isEqualTo("ACCEPTED");
-        assertThat(usHistory.get(0).get("by").asString()).isEqualTo("us-liaison");
-        assertThat(usHistory.get(1).get("by").asString()).isEqualTo("us-officer");
+        assertThat(usHistory.get(0).get("by").asString()).isEqualTo("us-liaison@us");
+        assertThat(usHistory.get(1).get("by").asString()).isEqualTo("us-officer@us");
         assertThat(usHistory.get(2).get("to").asString()).isEqualTo("DONE");
         assertThat(Instant.parse(usHistory.get(2).get("at").asString()))
                 .isAfterOrEqualTo(Instant.parse(usHistory.get(0).get("at").asString()));
@@ -116,7 +116,7 @@ class ActionsIntegrationTest extends TasksApi {
         assertThat(new HashSet<>(stored.outbox().stream().map(ActionEvent::id).toList())).hasSize(4);
         ActionEvent proposed = stored.outbox().get(0);
         assertThat(proposed.countries()).containsExactly("US", "CA");
-        assertThat(proposed.actor()).isEqualTo("fr-officer");
+        assertThat(proposed.actor()).isEqualTo("fr-officer@fr");
         assertThat(proposed.actorCountry()).isEqualTo("FR");
         ActionEvent declined = stored.outbox().get(2);
         assertThat(declined.country()).isEqualTo("CA");
@@ -289,7 +289,7 @@ class ActionsIntegrationTest extends TasksApi {
         assertThat(after.get("title").asString()).isEqualTo("Designate the militia's financiers");
         assertThat(Instant.parse(after.get("dueDate").asString())).isEqualTo(later);
         assertThat(after.get("description").asString()).isEqualTo(proposed.get("description").asString());
-        assertThat(after.get("updatedBy").asString()).isEqualTo("fr-liaison");
+        assertThat(after.get("updatedBy").asString()).isEqualTo("fr-liaison@fr");
 
         HttpResponse<String> stale = as("fr-officer", "PATCH", "/api/tasks/" + id, "{\"priority\":\"LOW\"}",
                 "If-Match", "\"0\"");
@@ -327,7 +327,7 @@ class ActionsIntegrationTest extends TasksApi {
 
         assertThat(comment.statusCode()).isEqualTo(201);
         JsonNode added = parse(comment.body());
-        assertThat(added.get("author").asString()).isEqualTo("us-liaison");
+        assertThat(added.get("author").asString()).isEqualTo("us-liaison@us");
         assertThat(added.get("country").asString()).isEqualTo("US");
         JsonNode seenByFrance = okJson(as("fr-analyst", "GET", "/api/tasks/" + id, null));
         assertThat(seenByFrance.get("comments")).hasSize(1);

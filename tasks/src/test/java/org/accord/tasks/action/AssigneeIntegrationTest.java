@@ -46,7 +46,7 @@ class AssigneeIntegrationTest extends TasksApi {
     @ParameterizedTest
     @ValueSource(strings = { "us-officer", "us-analyst", "us-systems", "fr-liaison", "fr-officer" })
     void onlyTheAddressedCountrysLiaisonStaffNameTheAssignee(String user) {
-        HttpResponse<String> response = name(user, "US", "{\"username\":\"us-officer\"}");
+        HttpResponse<String> response = name(user, "US", "{\"username\":\"us-officer@us\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertProblem(response, "forbidden");
@@ -55,23 +55,23 @@ class AssigneeIntegrationTest extends TasksApi {
 
     @Test
     void anAssignmentTheCallerCannotSeeOrThatDoesNotExistIsNotFound() {
-        HttpResponse<String> unrelated = name("ca-liaison", "US", "{\"username\":\"us-officer\"}");
+        HttpResponse<String> unrelated = name("ca-liaison", "US", "{\"username\":\"us-officer@us\"}");
         assertThat(unrelated.statusCode()).isEqualTo(404);
         assertProblem(unrelated, "not-found");
 
-        HttpResponse<String> notAddressed = name("fr-liaison", "FR", "{\"username\":\"fr-officer\"}");
+        HttpResponse<String> notAddressed = name("fr-liaison", "FR", "{\"username\":\"fr-officer@fr\"}");
         assertThat(notAddressed.statusCode()).isEqualTo(404);
         assertProblem(notAddressed, "not-found");
 
         cases.publish(stubCase.narrowedTo("CA"));
-        HttpResponse<String> lostSight = name("us-liaison", "US", "{\"username\":\"us-officer\"}");
+        HttpResponse<String> lostSight = name("us-liaison", "US", "{\"username\":\"us-officer@us\"}");
         assertThat(lostSight.statusCode()).isEqualTo(404);
         assertThat(mongo.findById(id, Action.class).version()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "{}", "{\"username\":\" \"}", "{\"username\":null}", "{\"username\":42}",
-            "{\"username\":\"us-officer\",\"country\":\"US\"}" })
+            "{\"username\":\"us-officer@us\",\"country\":\"US\"}" })
     void aBadBodyIsRefused(String body) {
         HttpResponse<String> response = name("us-liaison", "US", body);
 
@@ -90,14 +90,14 @@ class AssigneeIntegrationTest extends TasksApi {
     @Test
     void nobodyIsNamedOnAFinishedAssignmentOrACancelledAction() {
         move("us-liaison", id, "US", "DECLINED", "Outside our remit.");
-        HttpResponse<String> declined = name("us-liaison", "US", "{\"username\":\"us-officer\"}");
+        HttpResponse<String> declined = name("us-liaison", "US", "{\"username\":\"us-officer@us\"}");
         assertThat(declined.statusCode()).isEqualTo(409);
         assertProblem(declined, "assignment-closed");
 
         String other = propose("fr-officer", ActionBody.on(stubCase.id()).to("US")).get("id").asString();
         okJson(as("fr-officer", "POST", "/api/tasks/" + other + "/cancellation", "{\"reason\":\"Withdrawn.\"}"));
         HttpResponse<String> cancelled = as("us-liaison", "PUT", "/api/tasks/" + other + "/assignments/US/assignee",
-                "{\"username\":\"us-officer\"}");
+                "{\"username\":\"us-officer@us\"}");
         assertThat(cancelled.statusCode()).isEqualTo(409);
         assertProblem(cancelled, "action-cancelled");
     }
@@ -108,18 +108,18 @@ class AssigneeIntegrationTest extends TasksApi {
         tokenOf("us-officer");
         tokenOf("fr-officer");
 
-        HttpResponse<String> response = name("us-liaison", "US", "{\"username\":\"us-officer\"}");
+        HttpResponse<String> response = name("us-liaison", "US", "{\"username\":\"us-officer@us\"}");
 
         assertThat(serviceAccountMayViewUsers()).as("realm-management view-users and query-users").isTrue();
         JsonNode named = okJson(response);
-        assertThat(named.get("assignments").get(0).get("assignee").asString()).isEqualTo("us-officer");
+        assertThat(named.get("assignments").get(0).get("assignee").asString()).isEqualTo("us-officer@us");
         ActionEvent event = mongo.findById(id, Action.class).outbox().get(1);
         assertThat(event.type()).isEqualTo(ActionEventType.AssigneeSet);
-        assertThat(event.assignee()).isEqualTo("us-officer");
+        assertThat(event.assignee()).isEqualTo("us-officer@us");
         assertThat(event.country()).isEqualTo("US");
         assertThat(ids(list("us-officer", "assignedToMe=true&caseId=" + stubCase.id()))).containsExactly(id);
 
-        for (String stranger : List.of("fr-officer", "nobody-of-that-name")) {
+        for (String stranger : List.of("fr-officer@fr", "fr-officer@us", "us-officer", "nobody-of-that-name@us")) {
             HttpResponse<String> refused = name("us-liaison", "US", "{\"username\":\"" + stranger + "\"}");
             assertThat(refused.statusCode()).isEqualTo(422);
             assertProblem(refused, "unknown-assignee");
@@ -129,7 +129,7 @@ class AssigneeIntegrationTest extends TasksApi {
     @Test
     void assignedToMeFindsTheActionsWhoseAssignmentNamesTheCaller() {
         Action stored = mongo.findById(id, Action.class);
-        mongo.save(stored.withAssignment("US", a -> a.assignedTo("us-officer", "us-liaison", Instant.now())));
+        mongo.save(stored.withAssignment("US", a -> a.assignedTo("us-officer@us", "us-liaison@us", Instant.now())));
         String scope = "caseId=" + stubCase.id();
 
         assertThat(ids(list("us-officer", scope + "&assignedToMe=true"))).containsExactly(id);

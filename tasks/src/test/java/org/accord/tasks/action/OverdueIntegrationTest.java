@@ -74,7 +74,7 @@ class OverdueIntegrationTest extends TasksApi {
         Action stored = mongo.findById(id, Action.class);
         assertThat(stored.outbox()).extracting(ActionEvent::sequence)
                 .containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(stored.updatedBy()).as("the sweep is no user's change").isEqualTo("gb-liaison");
+        assertThat(stored.updatedBy()).as("the sweep is no user's change").isEqualTo("gb-liaison@gb");
 
         move("us-liaison", id, "US", "ACCEPTED", null);
         move("gb-liaison", id, "GB", "IN_PROGRESS", null);

@@ -110,7 +110,7 @@ class TaskAccessIntegrationTest extends TasksApi {
             case CANCEL -> as(user, "POST", action + "/cancellation", "{\"reason\":\"No longer needed.\"}");
             case MOVE -> move(user, id, ADDRESSED, "ACCEPTED", null);
             case NAME_ASSIGNEE -> as(user, "PUT", action + "/assignments/" + ADDRESSED + "/assignee",
-                    "{\"username\":\"us-officer\"}");
+                    "{\"username\":\"us-officer@us\"}");
             case COMMENT -> as(user, "POST", action + "/comments", "{\"text\":\"Noted.\"}");
         };
 

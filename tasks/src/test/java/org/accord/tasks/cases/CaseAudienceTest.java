@@ -29,7 +29,7 @@ class CaseAudienceTest {
     }
 
     private static CaseFacts caseOf(String tlp, String origin, CaseFacts.SharedWith... sharedWith) {
-        return new CaseFacts("c1", tlp, origin, List.of(sharedWith), List.of("us-analyst"), List.of("fr-officer"));
+        return new CaseFacts("c1", tlp, origin, List.of(sharedWith), List.of("us-analyst@us"), List.of("fr-officer@fr"));
     }
 
     static Stream<Arguments> cases() {

@@ -54,9 +54,9 @@ class AllianceDirectoryTest {
         keycloak.resetAll();
         keycloak.stubFor(post(TOKEN_PATH).willReturn(okJson(
                 "{\"access_token\":\"service-token\",\"expires_in\":300,\"token_type\":\"Bearer\"}")));
-        user("fr-liaison", "FR", true);
-        user("ca-officer", "CA", true);
-        user("fr-retired", "FR", false);
+        user("fr-liaison@fr", "FR", true);
+        user("ca-officer@ca", "CA", true);
+        user("fr-retired@fr", "FR", false);
         keycloak.stubFor(get(urlPathEqualTo(USERS_PATH)).atPriority(10).willReturn(okJson("[]")));
         directory = new AllianceDirectory(
                 new DirectoryProperties("accord-tasks", "accord-tasks-secret", Duration.ofMillis(500),
@@ -83,25 +83,36 @@ class AllianceDirectoryTest {
     void aUserOfTheCountryIsFoundAsTheRealmSpellsIt() {
         // Keycloak keeps usernames in lower case and searches them so.
         keycloak.stubFor(get(urlPathEqualTo(USERS_PATH)).atPriority(1)
-                .withQueryParam("username", equalTo("FR-Liaison"))
-                .willReturn(okJson("[{\"username\":\"fr-liaison\",\"enabled\":true,"
+                .withQueryParam("username", equalTo("FR-Liaison@FR"))
+                .willReturn(okJson("[{\"username\":\"fr-liaison@fr\",\"enabled\":true,"
                         + "\"attributes\":{\"country\":[\"FR\"]}}]")));
 
-        assertThat(directory.userOf("fr-liaison", "FR")).hasValue("fr-liaison");
-        assertThat(directory.userOf("FR-Liaison", "FR")).hasValue("fr-liaison");
+        assertThat(directory.userOf("fr-liaison@fr", "FR")).hasValue("fr-liaison@fr");
+        assertThat(directory.userOf("FR-Liaison@FR", "FR")).hasValue("fr-liaison@fr");
     }
 
     @Test
     void aUserOfAnotherCountryAnUnknownAndADisabledOneAreNotUsersOfTheCountry() {
-        assertThat(directory.userOf("ca-officer", "FR")).isEmpty();
+        assertThat(directory.userOf("ca-officer@ca", "FR")).isEmpty();
         assertThat(directory.userOf("nobody", "FR")).isEmpty();
-        assertThat(directory.userOf("fr-retired", "FR")).isEmpty();
+        assertThat(directory.userOf("fr-retired@fr", "FR")).isEmpty();
+    }
+
+    @Test
+    void aNameOfAnotherIdentityProviderOrABareNameIsNobodyOfTheCountryWithoutAsking() {
+        user("fr-liaison@de", "FR", true);
+
+        assertThat(directory.userOf("fr-liaison@de", "FR")).isEmpty();
+        assertThat(directory.userOf("ca-officer@ca", "FR")).isEmpty();
+        assertThat(directory.userOf("fr-liaison", "FR")).isEmpty();
+        assertThat(directory.userOf("fr-liaison@fr ", "FR")).isEmpty();
+        keycloak.verify(0, getRequestedFor(urlPathEqualTo(USERS_PATH)));
     }
 
     @Test
     void theServiceAccountSignsInOnceAndKeepsItsToken() {
-        directory.userOf("fr-liaison", "FR");
-        directory.userOf("ca-officer", "CA");
+        directory.userOf("fr-liaison@fr", "FR");
+        directory.userOf("ca-officer@ca", "CA");
 
         keycloak.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH))
                 .withRequestBody(containing(
@@ -113,10 +124,10 @@ class AllianceDirectoryTest {
 
     @Test
     void aUsernameIsSentAsOneQueryValue() {
-        assertThat(directory.userOf("fr-liaison&exact=false&username=ca-officer", "CA")).isEmpty();
+        assertThat(directory.userOf("fr-liaison@fr&exact=false&username=ca-officer@ca", "CA")).isEmpty();
 
         keycloak.verify(getRequestedFor(urlPathEqualTo(USERS_PATH))
-                .withQueryParam("username", equalTo("fr-liaison&exact=false&username=ca-officer"))
+                .withQueryParam("username", equalTo("fr-liaison@fr&exact=false&username=ca-officer@ca"))
                 .withQueryParam("exact", equalTo("true")));
     }
 
@@ -125,7 +136,7 @@ class AllianceDirectoryTest {
         keycloak.stubFor(get(urlPathEqualTo(USERS_PATH)).atPriority(0).willReturn(aResponse().withStatus(403)
                 .withBody("{\"error\":\"HTTP 403 Forbidden\"}")));
 
-        assertThatThrownBy(() -> directory.userOf("fr-liaison", "FR"))
+        assertThatThrownBy(() -> directory.userOf("fr-liaison@fr", "FR"))
                 .isInstanceOf(DirectoryUnavailableException.class).hasMessageContaining("403");
     }
 
@@ -133,12 +144,12 @@ class AllianceDirectoryTest {
     void aRefusedSignInOrAnUnreachableRealmCannotTellEither() {
         keycloak.stubFor(post(TOKEN_PATH).atPriority(0).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"unauthorized_client\"}")));
-        assertThatThrownBy(() -> directory.userOf("fr-liaison", "FR"))
+        assertThatThrownBy(() -> directory.userOf("fr-liaison@fr", "FR"))
                 .isInstanceOf(DirectoryUnavailableException.class);
 
         keycloak.stubFor(post(TOKEN_PATH).atPriority(0).willReturn(aResponse()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThatThrownBy(() -> directory.userOf("fr-liaison", "FR"))
+        assertThatThrownBy(() -> directory.userOf("fr-liaison@fr", "FR"))
                 .isInstanceOf(DirectoryUnavailableException.class);
     }
 
@@ -148,7 +159,7 @@ class AllianceDirectoryTest {
                 .withFixedDelay(3_000)));
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> directory.userOf("fr-liaison", "FR"))
+        assertThatThrownBy(() -> directory.userOf("fr-liaison@fr", "FR"))
                 .isInstanceOf(DirectoryUnavailableException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
     }
