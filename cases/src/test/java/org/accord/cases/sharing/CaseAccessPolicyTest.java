@@ -155,7 +155,9 @@ class CaseAccessPolicyTest {
     @CsvSource(delimiter = '|', textBlock = CaseOperationsTable.ROWS)
     void allowedOperationsAreExactlyTheGrantedCalls(String relation, String username, String country, String role,
             String labels, String onOpen, String onClosed) {
-        AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of(role));
+        // the table names people as their national login forms do; the platform knows them by their alliance names
+        AllianceUser user = new AllianceUser("subject-" + username, AllianceUsername.of(username, country), country,
+                Set.of(role));
         for (Case labelled : cases) {
             for (boolean closed : new boolean[] { false, true }) {
                 String state = closed ? "closed" : "open";
