@@ -69,7 +69,10 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(logged.get("eventType").asString()).isEqualTo("CaseShared");
         assertThat(logged.get("caseId").asString()).isEqualTo("case-" + key);
         assertThat(logged.get("attempts").get("count").asInt()).isEqualTo(1);
-        assertThat(logged.get("attempts").get("lastDetail").asString()).startsWith("HTTP 200");
+        assertThat(logged.get("attempts").get("lastResult").asString()).isEqualTo("HTTP_200");
+        assertThat(logged.get("attempts").get("lastDetail").asString()).isEqualTo("The webhook answered HTTP 200.");
+        assertThat(request.getHeader("X-Request-Id")).as("the attempt's request id, shown in the delivery log")
+                .isEqualTo(logged.get("attempts").get("recent").get(0).get("requestId").asString());
         assertThat(logged.get("deliveredAt").isNull()).isFalse();
         assertThat(get("/actuator/prometheus", null).body().lines()).as("operators count the attempts")
                 .anyMatch(line -> line.startsWith("accord_deliveries_attempts_total{")
@@ -123,7 +126,7 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(received("/gb/accord", key)).as("max-attempts").hasSize(3);
         JsonNode parked = only(key, get("/api/partners/GB/deliveries?status=PARKED", liaison));
         assertThat(parked.get("attempts").get("count").asInt()).isEqualTo(3);
-        assertThat(parked.get("attempts").get("lastDetail").asString()).startsWith("HTTP 500");
+        assertThat(parked.get("attempts").get("lastResult").asString()).isEqualTo("HTTP_500");
         assertThat(parked.get("nextAttemptAt").isNull()).isTrue();
         String id = parked.get("id").asString();
 
@@ -173,7 +176,7 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         JsonNode settings = json(get("/api/partners/FR", liaison));
         assertThat(settings.get("webhookDisabled").asBoolean()).isTrue();
         assertThat(settings.get("webhookUrl").asString()).as("shown, to be set again").isEqualTo(url);
-        assertThat(settings.get("webhookDisabledBecause").asString()).startsWith("HTTP 410");
+        assertThat(settings.get("webhookDisabledBecause").asString()).isEqualTo("The webhook answered HTTP 410.");
         List<String> told = new ArrayList<>();
         for (JsonNode item : json(get("/api/notifications?size=100", liaison)).get("items")) {
             if (item.get("type").asString().equals("WebhookDisabled")) {
@@ -186,7 +189,7 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         String later = UUID.randomUUID().toString();
         queue.enqueue(webhook("FR", later));
         Document notSent = awaitStatus(later, "PARKED", SOON);
-        assertThat(notSent.toJson()).contains("no webhook is set");
+        assertThat(notSent.toJson()).contains("NO_WEBHOOK");
         assertThat(PARTNERS.findAll(postRequestedFor(urlEqualTo("/fr/gone")))).hasSize(1);
 
         webhookOf("FR", url);
@@ -245,7 +248,12 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         queue.enqueue(webhook("US", key));
 
         Document parked = awaitStatus(key, "PARKED", SOON);
-        assertThat(parked.toJson()).contains("redirects are not followed");
+        assertThat(parked.toJson()).contains("HTTP_307");
+        JsonNode logged = only(key, get("/api/partners/US/deliveries?status=PARKED", user("us-liaison")));
+        assertThat(logged.get("attempts").get("lastDetail").asString())
+                .isEqualTo("The webhook answered HTTP 307; redirects are not followed.");
+        assertThat(logged.toString()).as("where it was sent is the partner's to know, not the log's")
+                .doesNotContain("/us/elsewhere");
         assertThat(received("/us/moved", key)).hasSize(3);
         assertThat(PARTNERS.findAll(postRequestedFor(urlEqualTo("/us/elsewhere")))).isEmpty();
     }
@@ -293,7 +301,7 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
 
         Document parked = awaitStatus(key, "PARKED", SOON);
         assertThat(parked.getInteger("attemptCount")).isEqualTo(1);
-        assertThat(parked.toJson()).contains("refused at send time");
+        assertThat(parked.toJson()).contains("ADDRESS_NOT_ALLOWED");
         assertThat(PARTNERS.findAll(postRequestedFor(urlEqualTo("/ca/rebound")))).isEmpty();
 
         HttpResponse<String> now = send("PUT", "/api/partners/CA", user("ca-liaison"), """

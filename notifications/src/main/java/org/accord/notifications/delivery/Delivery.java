@@ -43,8 +43,4 @@ record Delivery(
     QueuedDelivery queued() {
         return new QueuedDelivery(id, country, channel, key, eventType, subject, body);
     }
-
-    String lastDetail() {
-        return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).detail();
-    }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import org.accord.notifications.partners.PartnerInbox;
+import org.accord.support.web.RequestIds;
 import org.accord.notifications.partners.Partners;
 import org.bson.Document;
 
@@ -30,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -228,7 +230,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         try {
             sends.execute(() -> {
                 try {
-                    attempt(delivery, sender, permit);
+                    attemptUnderItsOwnRequestId(delivery, sender, permit);
                 } finally {
                     sending.decrementAndGet();
                     wake();
@@ -238,6 +240,20 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             // The lease lapses and another instance, or this one after a restart, sends it.
             sending.decrementAndGet();
             permit.notSent();
+        }
+    }
+
+    /**
+     * Every attempt has a request id of its own: the log lines about it carry it, and the delivery log shows it, so
+     * operators find the particulars a liaison's delivery log leaves out.
+     */
+    private void attemptUnderItsOwnRequestId(Delivery delivery, ChannelSender sender,
+            PartnerEndpoints.Permit permit) {
+        MDC.put(RequestIds.LOG_KEY, UUID.randomUUID().toString());
+        try {
+            attempt(delivery, sender, permit);
+        } finally {
+            MDC.remove(RequestIds.LOG_KEY);
         }
     }
 
@@ -256,7 +272,8 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             result = sender.send(delivery.queued(), inbox);
         } catch (RuntimeException e) {
             log.warn("The {} sender failed on delivery {}", delivery.channel(), delivery.id(), e);
-            result = new SendResult.Retry("could not be sent: " + e.getClass().getSimpleName(), null);
+            result = new SendResult.Retry(AttemptResult.SEND_FAILED, "could not be sent: " + e.getClass().getSimpleName(),
+                    null);
         }
         if (result instanceof SendResult.Retry retry) {
             permit.failed(retry.detail());
@@ -267,7 +284,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             record(delivery, result);
             if (result instanceof SendResult.Gone gone && delivery.channel() == Channel.WEBHOOK
                     && inbox.webhookUrl() != null) {
-                partners.disableWebhook(delivery.country(), inbox.webhookUrl(), gone.detail());
+                partners.disableWebhook(delivery.country(), inbox.webhookUrl(), gone.result().sentence());
             }
         } catch (RuntimeException e) {
             log.warn("Could not record the outcome of delivery {}; it is tried again when its lease lapses",
@@ -287,18 +304,20 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             outcome = Attempt.Outcome.FAILED;
             update.set(STATUS, DeliveryStatus.FAILED)
                     .set(NEXT_ATTEMPT_AT, now.plus(retries.waitAfter(count, retry.retryAfter())));
+            log.info("Delivery {} ({} to {}) attempt {} failed: {}: {}", delivery.id(), delivery.channel(),
+                    delivery.country(), count, result.result().code(), result.detail());
         } else {
             // A retry past the limit, a permanent refusal, or an endpoint that is gone: a dead letter.
             outcome = result instanceof SendResult.Retry ? Attempt.Outcome.FAILED
                     : result instanceof SendResult.Gone ? Attempt.Outcome.GONE : Attempt.Outcome.PARKED;
             update.set(STATUS, DeliveryStatus.PARKED).unset(NEXT_ATTEMPT_AT);
-            log.warn("Delivery {} ({} to {}) parked after {} attempts: {}", delivery.id(), delivery.channel(),
-                    delivery.country(), count, result.detail());
+            log.warn("Delivery {} ({} to {}) parked after {} attempts: {}: {}", delivery.id(), delivery.channel(),
+                    delivery.country(), count, result.result().code(), result.detail());
         }
         meters.counter("accord.deliveries.attempts", "channel", delivery.channel().name(), "outcome",
                 outcome.name()).increment();
         List<Attempt> attempts = new ArrayList<>(delivery.attempts());
-        attempts.add(new Attempt(now, outcome, result.detail()));
+        attempts.add(new Attempt(now, outcome, result.result().code(), MDC.get(RequestIds.LOG_KEY)));
         update.set("attempts", attempts.subList(Math.max(0, attempts.size() - properties.historySize()),
                 attempts.size()));
         Query leaseHeld = new Query(Criteria.where("_id").is(delivery.id()).and(LEASE_TOKEN).is(delivery.leaseToken()));

@@ -10,18 +10,35 @@ record DeliveryView(String id, Channel channel, String eventType, String key, St
 
     /**
      * @param count      attempts since the delivery was queued or last redriven
-     * @param lastDetail what the partner's side answered last, or what went wrong
+     * @param lastResult the class of what the last attempt came to
+     * @param lastDetail its fixed sentence
      * @param recent     the most recent attempts, oldest first, across redrives
      */
-    record Attempts(int count, String lastDetail, Instant lastAttemptAt, List<Attempt> recent) {
+    record Attempts(int count, String lastResult, String lastDetail, Instant lastAttemptAt,
+            List<AttemptView> recent) {
+    }
+
+    /**
+     * One attempt: its class of result and that class's sentence, never the particulars, which only the service's
+     * log holds under {@code requestId}.
+     */
+    record AttemptView(Instant at, Attempt.Outcome outcome, String result, String detail, String requestId) {
+
+        static AttemptView of(Attempt attempt) {
+            AttemptResult result = AttemptResult.of(attempt.result());
+            return new AttemptView(attempt.at(), attempt.outcome(), result.code(), result.sentence(),
+                    attempt.requestId());
+        }
     }
 
     static DeliveryView of(Delivery delivery) {
-        List<Attempt> recent = delivery.attempts();
-        Instant last = recent.isEmpty() ? null : recent.get(recent.size() - 1).at();
+        List<AttemptView> recent = delivery.attempts().stream().map(AttemptView::of).toList();
+        AttemptView last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
         return new DeliveryView(delivery.id(), delivery.channel(), delivery.eventType(), delivery.key(),
                 delivery.caseId(), delivery.taskId(), delivery.status(),
-                new Attempts(delivery.attemptCount(), delivery.lastDetail(), last, recent), delivery.createdAt(),
+                new Attempts(delivery.attemptCount(), last == null ? null : last.result(),
+                        last == null ? null : last.detail(), last == null ? null : last.at(), recent),
+                delivery.createdAt(),
                 delivery.deliveredAt(), delivery.nextAttemptAt(), delivery.redrivenAt(), delivery.redrivenBy());
     }
 }

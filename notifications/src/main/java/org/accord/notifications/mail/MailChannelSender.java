@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.accord.notifications.delivery.AttemptResult;
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.ChannelSender;
 import org.accord.notifications.delivery.QueuedDelivery;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Mails a message, as plain text, to every address of the country's partner inbox over SMTP. The SMTP server's own
  * verdict decides what happens next: a 4xx reply (try later) is retried, a 5xx reply (never) parks the message, and a
- * server that cannot be reached is retried.
+ * server that cannot be reached is retried. The delivery log shows which of these it was; the reply itself, which may
+ * name addresses and servers, goes to the service's log only.
  */
 @Component
 class MailChannelSender implements ChannelSender {
@@ -56,7 +58,8 @@ class MailChannelSender implements ChannelSender {
     @Override
     public SendResult send(QueuedDelivery delivery, PartnerInbox inbox) {
         if (inbox.emails().isEmpty()) {
-            return new SendResult.Park("the country has no e-mail addresses in its partner inbox now");
+            return new SendResult.Park(AttemptResult.NO_EMAIL_ADDRESSES,
+                    "the country has no e-mail addresses in its partner inbox now");
         }
         try {
             MimeMessage message = mail.createMimeMessage();
@@ -67,10 +70,11 @@ class MailChannelSender implements ChannelSender {
             helper.setText(delivery.body(), false);
             message.setHeader(KEY_HEADER, delivery.key());
             mail.send(message);
-            return new SendResult.Delivered("accepted by the mail server for " + inbox.emails().size()
+            return new SendResult.Delivered(AttemptResult.MAIL_ACCEPTED, "accepted by the mail server for " + inbox.emails().size()
                     + (inbox.emails().size() == 1 ? " address" : " addresses"));
         } catch (MessagingException | MailParseException unusable) {
-            return new SendResult.Park("the message could not be made: " + unusable.getMessage());
+            return new SendResult.Park(AttemptResult.MESSAGE_UNUSABLE,
+                    "the message could not be made: " + unusable.getMessage());
         } catch (MailException failed) {
             return judge(failed);
         }
@@ -88,12 +92,14 @@ class MailChannelSender implements ChannelSender {
             }
         }
         if (worst >= 500) {
-            return new SendResult.Park("the mail server refused the message: " + reply);
+            return new SendResult.Park(AttemptResult.MAIL_REFUSED, "the mail server refused the message: " + reply);
         }
         if (worst >= 400) {
-            return new SendResult.Retry("the mail server asked to try later: " + reply, null);
+            return new SendResult.Retry(AttemptResult.MAIL_DEFERRED, "the mail server asked to try later: " + reply,
+                    null);
         }
-        return new SendResult.Retry("the mail server could not be reached: " + failure.getMessage(), null);
+        return new SendResult.Retry(AttemptResult.MAIL_UNREACHABLE,
+                "the mail server could not be reached: " + failure.getMessage(), null);
     }
 
     /** The SMTP reply a messaging failure carries: its message is the server's reply line, code first. */

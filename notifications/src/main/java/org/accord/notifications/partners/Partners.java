@@ -102,8 +102,8 @@ public class Partners {
         }
         inbox.deliver(new InboxItem(null, country, null, "webhook-disabled:" + country + ":" + now.toEpochMilli(),
                 "WebhookDisabled", null, null,
-                "The partner webhook answered that it is gone (" + because + ") and was disabled; a liaison "
-                        + "sets a webhook URL again to resume webhooks.",
+                "The partner webhook was disabled: " + because + " A liaison sets a webhook URL again to resume "
+                        + "webhooks.",
                 now, List.of()));
     }
 

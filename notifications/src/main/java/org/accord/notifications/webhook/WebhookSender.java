@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +24,17 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.accord.notifications.delivery.AttemptResult;
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.ChannelSender;
 import org.accord.notifications.delivery.QueuedDelivery;
 import org.accord.notifications.delivery.SendResult;
 import org.accord.notifications.partners.PartnerInbox;
+import org.accord.support.web.RequestIds;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -117,16 +122,17 @@ class WebhookSender implements ChannelSender, DisposableBean {
     @Override
     public SendResult send(QueuedDelivery delivery, PartnerInbox inbox) {
         if (inbox.webhookUrl() == null) {
-            return new SendResult.Park("no webhook is set (or it was disabled after answering 410 Gone)");
+            return new SendResult.Park(AttemptResult.NO_WEBHOOK, "no webhook is set");
         }
         if (inbox.webhookSecret() == null) {
-            return new SendResult.Park("no webhook secret is set; a liaison rotates one to have webhooks signed");
+            return new SendResult.Park(AttemptResult.NO_WEBHOOK_SECRET, "no webhook secret is set");
         }
         URI uri;
         try {
             uri = guard.checkShape(inbox.webhookUrl());
         } catch (WebhookUrlGuard.RefusedUrlException refused) {
-            return new SendResult.Park("webhook URL refused: it " + refused.getMessage());
+            return new SendResult.Park(AttemptResult.ADDRESS_NOT_ALLOWED,
+                    "webhook URL refused: it " + refused.getMessage());
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
@@ -134,51 +140,75 @@ class WebhookSender implements ChannelSender, DisposableBean {
         post.setHeader(EVENT_ID, delivery.key());
         post.setHeader(TIMESTAMP, timestamp);
         post.setHeader(SIGNATURE, WebhookVerifier.sign(inbox.webhookSecret(), timestamp, body));
+        RequestIds.current().ifPresent(id -> post.setHeader(RequestIds.HEADER, id));
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
-            return judge(response);
+            return judge(uri, response);
         } catch (IOException e) {
             RefusedAddressException refused = causeOfType(e, RefusedAddressException.class);
             if (refused != null) {
-                return new SendResult.Park("webhook host refused at send time: " + refused.getMessage());
+                return new SendResult.Park(AttemptResult.ADDRESS_NOT_ALLOWED,
+                        "webhook host refused at send time: " + refused.getMessage());
             }
-            return new SendResult.Retry(post.isCancelled() ? "no complete answer within " + totalTimeout.toSeconds()
-                    + " s" : describe(e), null);
+            if (post.isCancelled()) {
+                return new SendResult.Retry(AttemptResult.TIMED_OUT,
+                        "no complete answer from " + uri + " within " + totalTimeout.toSeconds() + " s", null);
+            }
+            return new SendResult.Retry(classify(e), uri + ": " + describe(e), null);
         } finally {
             deadline.cancel(false);
         }
     }
 
-    private SendResult judge(ClassicHttpResponse response) throws IOException {
+    private SendResult judge(URI uri, ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
-        String detail = "HTTP " + status + (response.getReasonPhrase() == null || response.getReasonPhrase().isBlank()
-                ? "" : " " + response.getReasonPhrase());
+        AttemptResult result = AttemptResult.http(status);
+        String detail = uri + " answered HTTP " + status + (response.getReasonPhrase() == null
+                || response.getReasonPhrase().isBlank() ? "" : " " + abbreviate(response.getReasonPhrase()));
         drainALittle(response);
         if (status >= 200 && status < 300) {
-            return new SendResult.Delivered(detail);
+            return new SendResult.Delivered(result, detail);
         }
         if (status >= 300 && status < 400) {
             Header location = response.getFirstHeader("Location");
-            return new SendResult.Retry(detail + ": redirects are not followed"
+            return new SendResult.Retry(result, detail + ": redirects are not followed"
                     + (location == null ? "" : " (to " + abbreviate(location.getValue()) + ")"), null);
         }
         if (status == 410) {
-            return new SendResult.Gone(detail);
+            return new SendResult.Gone(result, detail);
         }
         if (status == 429 || status == 503) {
-            return new SendResult.Retry(detail, retryAfter(response.getFirstHeader("Retry-After")));
+            return new SendResult.Retry(result, detail, retryAfter(response.getFirstHeader("Retry-After")));
         }
         if (status >= 500) {
-            return new SendResult.Retry(detail, null);
+            return new SendResult.Retry(result, detail, null);
         }
         if (status == 400 || status == 401 || status == 403 || status == 404 || status == 408 || status == 409
                 || status == 425) {
             // Most often a receiver being set up, or the secret being changed on its side: worth a few more tries.
-            return new SendResult.Retry(detail, null);
+            return new SendResult.Retry(result, detail, null);
         }
         // 405, 411, 413, 415, 422, …: the same request will be refused however often it is sent.
-        return new SendResult.Park(detail);
+        return new SendResult.Park(result, detail);
+    }
+
+    /**
+     * The class of a failure before any HTTP answer. Only a certificate the platform refused is a TLS failure, and
+     * only a connection that was made and then left without an answer is a time-out: a port that is closed, resets,
+     * answers something that is not TLS or never completes the handshake all read as one failure to connect, so the
+     * delivery log does not tell what listens where.
+     */
+    static AttemptResult classify(IOException failure) {
+        if (causeOfType(failure, CertificateException.class) != null
+                || causeOfType(failure, SSLPeerUnverifiedException.class) != null) {
+            return AttemptResult.TLS_FAILED;
+        }
+        if (causeOfType(failure, ConnectTimeoutException.class) == null
+                && causeOfType(failure, InterruptedIOException.class) != null) {
+            return AttemptResult.TIMED_OUT;
+        }
+        return AttemptResult.CONNECTION_FAILED;
     }
 
     /** Reads a little of the answer so a short one leaves the connection reusable; a long one is cut off. */

@@ -69,7 +69,7 @@ class DeliveryLogRetentionTest {
         Delivery queued = Delivery.of(message, created);
         return mongo.insert(new Delivery(null, queued.country(), queued.channel(), queued.key(), queued.eventType(),
                 queued.caseId(), queued.taskId(), queued.subject(), queued.body(), status, 1,
-                List.of(new Attempt(created, Attempt.Outcome.FAILED, "HTTP 500")), created, created, deliveredAt,
+                List.of(new Attempt(created, Attempt.Outcome.FAILED, "HTTP_500", null)), created, created, deliveredAt,
                 null, null, null, null)).id();
     }
 

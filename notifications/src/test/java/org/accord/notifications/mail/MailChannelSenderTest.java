@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.accord.identity.testing.FreePorts;
+import org.accord.notifications.delivery.AttemptResult;
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.QueuedDelivery;
 import org.accord.notifications.delivery.SendResult;
@@ -34,14 +35,19 @@ class MailChannelSenderTest {
 
     @Test
     void aMailTheServerAcceptsIsDelivered() {
-        assertThat(sendTo(new ScriptedSmtp("250 OK", "250 OK", "250 queued"))).isInstanceOf(SendResult.Delivered.class);
+        assertThat(sendTo(new ScriptedSmtp("250 OK", "250 OK", "250 queued"))).isInstanceOfSatisfying(
+                SendResult.Delivered.class, sent -> assertThat(sent.result()).isEqualTo(AttemptResult.MAIL_ACCEPTED));
     }
 
     @Test
     void aTemporaryRefusalIsTriedAgain() {
         assertThat(sendTo(new ScriptedSmtp("250 OK", "451 4.3.0 mailbox busy, try later", "250 queued")))
                 .isInstanceOfSatisfying(SendResult.Retry.class,
-                        retry -> assertThat(retry.detail()).contains("451"));
+                        retry -> {
+                            assertThat(retry.result()).isEqualTo(AttemptResult.MAIL_DEFERRED);
+                            assertThat(retry.result().sentence()).doesNotContain("451").doesNotContain("mailbox");
+                            assertThat(retry.detail()).as("for the service's log").contains("451 4.3.0 mailbox busy");
+                        });
         assertThat(sendTo(new ScriptedSmtp("250 OK", "250 OK", "452 4.3.1 insufficient storage")))
                 .isInstanceOf(SendResult.Retry.class);
     }
@@ -49,20 +55,29 @@ class MailChannelSenderTest {
     @Test
     void aPermanentRefusalIsParked() {
         assertThat(sendTo(new ScriptedSmtp("250 OK", "550 5.1.1 no such mailbox", "250 queued")))
-                .isInstanceOfSatisfying(SendResult.Park.class, park -> assertThat(park.detail()).contains("550"));
+                .isInstanceOfSatisfying(SendResult.Park.class, park -> {
+                    assertThat(park.result()).isEqualTo(AttemptResult.MAIL_REFUSED);
+                    assertThat(park.result().sentence()).doesNotContain("550").doesNotContain("mailbox");
+                    assertThat(park.detail()).as("for the service's log").contains("550 5.1.1 no such mailbox");
+                });
         assertThat(sendTo(new ScriptedSmtp("250 OK", "250 OK", "554 5.7.1 rejected as spam")))
                 .isInstanceOf(SendResult.Park.class);
     }
 
     @Test
     void aServerThatCannotBeReachedIsTriedAgain() {
-        assertThat(sender(FreePorts.next()).send(MAIL, FRANCE)).isInstanceOf(SendResult.Retry.class);
+        int closed = FreePorts.next();
+        assertThat(sender(closed).send(MAIL, FRANCE)).isInstanceOfSatisfying(SendResult.Retry.class, retry -> {
+            assertThat(retry.result()).isEqualTo(AttemptResult.MAIL_UNREACHABLE);
+            assertThat(retry.result().sentence()).doesNotContain(Integer.toString(closed)).doesNotContain("127.0.0.1");
+        });
     }
 
     @Test
     void aCountryWithoutAddressesHasNothingToSendTo() {
         PartnerInbox none = new PartnerInbox("FR", List.of(), null, null, List.of(), DeliveryMode.IMMEDIATE);
-        assertThat(sender(FreePorts.next()).send(MAIL, none)).isInstanceOf(SendResult.Park.class);
+        assertThat(sender(FreePorts.next()).send(MAIL, none)).isInstanceOfSatisfying(SendResult.Park.class,
+                park -> assertThat(park.result()).isEqualTo(AttemptResult.NO_EMAIL_ADDRESSES));
     }
 
     private static SendResult sendTo(ScriptedSmtp server) {
