@@ -3,14 +3,18 @@ package org.accord.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.DeliveryQueue;
+import org.accord.notifications.delivery.MessageSource;
 import org.accord.notifications.delivery.NewDelivery;
+import org.accord.notifications.events.IncomingEvent;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -20,6 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The service as it delivers to partner systems: partners are a real HTTPS server on this machine under the names of
@@ -90,10 +96,32 @@ abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
         return json(rotated).get("secret").asString();
     }
 
+    static final String SUMMARY = "Émeutes à l'est — 5 €";
+
+    /**
+     * A webhook telling the country of a case shared with it (event id {@code key}, case {@code case-<key>}), with
+     * cases' stand-in answering that the country sees the case under AMBER.
+     */
     static NewDelivery webhook(String country, String key) {
-        return new NewDelivery(country, Channel.WEBHOOK, key, "CaseShared", "case-" + key, null, null,
-                "{\"id\":\"" + key + "\",\"type\":\"CaseShared\",\"caseId\":\"case-" + key + "\",\"country\":\""
-                        + country + "\",\"summary\":\"Émeutes à l'est — 5 €\"}");
+        String caseId = "case-" + key;
+        stubAudience(caseId, "Rapport " + key, SUMMARY, "AMBER", List.of(country), List.of());
+        Map<String, Object> event = event("CaseShared", caseId, 1, "gb-officer", "GB");
+        event.put("id", key);
+        return new NewDelivery(country, Channel.WEBHOOK, key, "CaseShared", caseId, null,
+                MessageSource.of(JSON.convertValue(event, IncomingEvent.class)));
+    }
+
+    /** Asserts the body is the webhook of {@link #webhook} for this country, in full as AMBER lets out, in UTF-8. */
+    static void assertWebhookBody(byte[] body, String country, String key) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        JsonNode json = JSON.readTree(text);
+        assertThat(json.get("id").asString()).isEqualTo(key);
+        assertThat(json.get("type").asString()).isEqualTo("CaseShared");
+        assertThat(json.get("caseId").asString()).isEqualTo("case-" + key);
+        assertThat(json.get("country").asString()).isEqualTo(country);
+        assertThat(json.get("tlp").asString()).isEqualTo("TLP:AMBER");
+        assertThat(json.get("title").asString()).isEqualTo("Rapport " + key);
+        assertThat(json.get("summary").asString()).isEqualTo(SUMMARY);
     }
 
     /** The stored deliveries with this key: there should only ever be one. */

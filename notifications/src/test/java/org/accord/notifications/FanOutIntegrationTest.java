@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import org.accord.identity.testing.TokenClaims;
+import org.accord.notifications.delivery.Channel;
+import org.accord.notifications.delivery.Disclosure;
+import org.accord.notifications.delivery.MessageSource;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +43,8 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    Disclosure disclosure;
 
     @Test
     void aGreenCaseSharedMailsTheFullSummaryToEverySubscribedCountryButTheActingOne() throws Exception {
@@ -131,6 +137,27 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         assertThat(mailsTo(de, caseId)).isEmpty();
         assertThat(mailsAbout(caseId)).as("to any address").isEmpty();
         assertThat(mongo.getCollection("deliveries").countDocuments(new Document("key", eventId))).isZero();
+    }
+
+    @Test
+    void aRedActionsNoticeReachesOnlyTheNamedUsersOfTheCountriesPartyToIt() throws Exception {
+        String frOfficer = usernameIn(user("fr-officer"));
+        String deOfficer = usernameIn(user("de-officer"));
+        String caseId = newCase("RED", List.of(), List.of("us-officer", frOfficer, deOfficer));
+        Map<String, Object> proposed = event("ActionProposed", caseId, 1, "us-officer", "US");
+        proposed.put("taskId", "task-" + UUID.randomUUID());
+        proposed.put("countries", List.of("DE"));
+
+        String proposal = handOver(proposed);
+
+        eventuallyHolds(() -> assertThat(itemsFor("de-officer", proposal)).hasSize(1));
+        awaitFannedOut(proposal);
+        assertThat(itemsFor("fr-officer", proposal)).as("named on the case, but France is no party to the action")
+                .isEmpty();
+        assertThat(json(get("/api/notifications/unread-count", user("fr-officer"))).get("unread").asLong())
+                .isEqualTo(json(get("/api/notifications?unread=true&size=100", user("fr-officer")))
+                        .get("totalItems").asLong());
+        assertThat(itemsFor("de-analyst", proposal)).as("not named").isEmpty();
     }
 
     @Test
@@ -449,11 +476,15 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         return items;
     }
 
+    /** The body the queued webhook would carry if it were sent now: its text is made at each attempt. */
     private JsonNode webhookQueuedFor(String country, String eventId) {
         Document delivery = mongo.getCollection("deliveries").find(new Document("country", country)
                 .append("channel", "WEBHOOK").append("key", eventId)).first();
         assertThat(delivery).isNotNull();
-        return JSON.readTree(delivery.getString("body"));
+        MessageSource source = mongo.getConverter().read(MessageSource.class, delivery.get("source", Document.class));
+        Disclosure.Decision decision = disclosure.decide(country, Channel.WEBHOOK, source, Set.of());
+        assertThat(decision).isInstanceOf(Disclosure.Send.class);
+        return JSON.readTree(((Disclosure.Send) decision).body());
     }
 
     /**

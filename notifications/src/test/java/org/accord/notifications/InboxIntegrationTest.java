@@ -18,7 +18,10 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 import tools.jackson.databind.JsonNode;
 
-/** The in-app inbox: each user sees their own items and their country's, and marks them read for themselves. */
+/**
+ * The in-app inbox: each user sees their own items and their country's, and marks them read for themselves; an item
+ * is shown only while its reader still sees the case it names.
+ */
 class InboxIntegrationTest extends IntegrationTestSupport {
 
     private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
@@ -36,6 +39,8 @@ class InboxIntegrationTest extends IntegrationTestSupport {
     @BeforeEach
     void inboxes() {
         mongo.getCollection("inbox").deleteMany(new Document());
+        stubAudience("case-1", "Case one", "Summary one", "AMBER", List.of("US", "FR"), List.of());
+        stubAudience("case-2", "Case two", "Summary two", "AMBER", List.of("US", "FR"), List.of());
         frOfficer = usernameIn(user("fr-officer"));
         frAnalyst = usernameIn(user("fr-analyst"));
         usOfficer = usernameIn(user("us-officer"));
@@ -157,6 +162,40 @@ class InboxIntegrationTest extends IntegrationTestSupport {
 
         assertThat(titles(get("/api/notifications", user("fr-officer"))))
                 .containsExactly("first-copy", "fr-officer-1", "fr-country-1");
+    }
+
+    @Test
+    void anItemAboutACaseItsCountryNoLongerSeesIsWithdrawnWhenReadAndNeverShownAgain() {
+        String caseId = "case-" + UUID.randomUUID();
+        stubAudience(caseId, "Narrowed", "Summary", "AMBER", List.of("US", "FR"), List.of());
+        inbox.deliver(new InboxItem("fr-narrowed", "FR", null, UUID.randomUUID().toString(), "CaseUpdated", caseId,
+                null, "Case updated: Narrowed", T0.plusSeconds(3600), List.of()));
+        assertThat(titles(get("/api/notifications", user("fr-analyst")))).contains("Case updated: Narrowed");
+
+        stubAudience(caseId, "Narrowed", "Summary", "AMBER", List.of("US"), List.of());
+        HttpResponse<String> after = get("/api/notifications", user("fr-officer"));
+        assertThat(after.body()).doesNotContain("Narrowed").doesNotContain("fr-narrowed");
+        assertThat(json(after).get("totalItems").asLong()).isEqualTo(2);
+
+        stubAudience(caseId, "Narrowed", "Summary", "AMBER", List.of("US", "FR"), List.of());
+        assertThat(get("/api/notifications", user("fr-analyst")).body()).as("withdrawn for good")
+                .doesNotContain("fr-narrowed");
+        assertThat(send("POST", "/api/notifications/fr-narrowed/read", user("fr-analyst"), null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anItemAboutACaseRelabelledRedIsShownOnlyToTheUsersCasesNames() {
+        String caseId = "case-" + UUID.randomUUID();
+        inbox.deliver(new InboxItem("fr-relabelled", "FR", null, UUID.randomUUID().toString(), "CaseUpdated",
+                caseId, null, "Case updated: Relabelled", T0.plusSeconds(3600), List.of()));
+        inbox.deliver(new InboxItem("fr-officer-relabelled", "FR", frOfficer, UUID.randomUUID().toString(),
+                "AssigneeSet", caseId, null, "Assignee named: Relabelled", T0.plusSeconds(3600), List.of()));
+        stubAudience(caseId, "Relabelled", "Summary", "RED", List.of(), List.of(usOfficer, frOfficer));
+
+        assertThat(titles(get("/api/notifications", user("fr-analyst")))).doesNotContain("Case updated: Relabelled");
+        assertThat(titles(get("/api/notifications", user("fr-officer"))))
+                .contains("Assignee named: Relabelled").doesNotContain("Case updated: Relabelled");
     }
 
     private long unreadCount(String username) {

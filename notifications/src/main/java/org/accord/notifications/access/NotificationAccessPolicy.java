@@ -3,12 +3,15 @@ package org.accord.notifications.access;
 import java.util.Optional;
 
 import org.accord.identity.AllianceUser;
+import org.accord.notifications.fanout.CaseAudience;
+import org.accord.notifications.fanout.Tlp;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
- * Every access decision of the notifications service in one place: which inbox items a user sees, and who manages a
- * country's partner settings and its delivery log. Inbox criteria always pin the caller's country first, so each
+ * Every access decision of the notifications service in one place: which inbox items a user sees, whether the
+ * reader of an item and a country's partner systems may still be told of a case as cases answers for it now, and who
+ * manages a country's partner settings and its delivery log. Inbox criteria always pin the caller's country first, so each
  * read is a lookup on the {@code country, user, createdAt} index and never a scan across countries.
  */
 @Component
@@ -17,28 +20,68 @@ public class NotificationAccessPolicy {
     static final String COUNTRY = "country";
     static final String USER = "user";
     static final String READ_BY = "readBy";
+    static final String PARTIES = "parties";
+    public static final String WITHDRAWN_AT = "withdrawnAt";
 
     /**
-     * The caller's own items and the items addressed to the caller's whole country. Items about a RED case are
-     * addressed to a user by name alone (cases names the users, not their countries); an alliance username carries
-     * the identity provider that vouched for it ({@code fr-officer@fr}), so such an item is only ever its user's and no
-     * other government's directory can produce that name.
+     * The caller's own items and the items addressed to the caller's whole country, never a withdrawn one. Items
+     * about a RED case are addressed to a user by name alone (cases names the users, not their countries); an
+     * alliance username carries the identity provider that vouched for it ({@code fr-officer@fr}), so such an item is
+     * only ever its user's and no other government's directory can produce that name. One about an action is shown
+     * only to users of the countries party to it, who alone may open the action.
      */
     public Criteria inboxOf(AllianceUser user) {
         Criteria ofCountry = new Criteria().andOperator(
                 Criteria.where(COUNTRY).is(user.country()),
                 Criteria.where(USER).in(user.username(), null));
-        if (user.username() == null) {
-            return ofCountry;
-        }
-        return new Criteria().orOperator(ofCountry, new Criteria().andOperator(
-                Criteria.where(COUNTRY).is(null),
-                Criteria.where(USER).is(user.username())));
+        Criteria addressed = user.username() == null ? ofCountry
+                : new Criteria().orOperator(ofCountry, new Criteria().andOperator(
+                        Criteria.where(COUNTRY).is(null),
+                        Criteria.where(USER).is(user.username()),
+                        Criteria.where(PARTIES).in(user.country(), null)));
+        return new Criteria().andOperator(addressed, Criteria.where(WITHDRAWN_AT).is(null));
     }
 
     /** Those of the caller's items the caller has not marked read; read state is per user, also on country items. */
     public Criteria unreadInboxOf(AllianceUser user) {
         return new Criteria().andOperator(inboxOf(user), Criteria.where(READ_BY).ne(user.username()));
+    }
+
+    /**
+     * Why a country's partner systems may not be sent anything about the case now, decided at every send from cases'
+     * answer of this moment; empty when they may, cut to the label the case has now. A closed case is still seen by
+     * its audience, so its label decides as for an open one.
+     *
+     * @param now who may see the case now; empty when cases no longer has it
+     */
+    public Optional<String> withheldFromPartner(String country, Optional<CaseAudience> now) {
+        if (now.isEmpty()) {
+            return Optional.of("the case no longer exists");
+        }
+        if (now.get().tlp() == Tlp.RED) {
+            return Optional.of("the case is now TLP:RED, which never leaves the platform");
+        }
+        if (!now.get().countries().contains(country)) {
+            return Optional.of("the case is no longer shared with " + country);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the reader may still be shown an item about the case, asked when the item is read: an item addressed to
+     * the reader's whole country while the country sees the case (never once it is RED), one addressed to the reader
+     * while the reader sees it (named by cases for a RED case, of a country that sees it otherwise).
+     *
+     * @param now who may see the case now; empty when cases no longer has it
+     */
+    public boolean mayStillSee(AllianceUser reader, boolean toWholeCountry, Optional<CaseAudience> now) {
+        if (now.isEmpty()) {
+            return false;
+        }
+        if (now.get().tlp() == Tlp.RED) {
+            return !toWholeCountry && reader.username() != null && now.get().users().contains(reader.username());
+        }
+        return now.get().countries().contains(reader.country());
     }
 
     /** A country's partner settings are its liaisons' alone; to anybody else they do not exist. */

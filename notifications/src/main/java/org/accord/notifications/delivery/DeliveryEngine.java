@@ -67,6 +67,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private final MongoOperations mongo;
     private final Partners partners;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Disclosure disclosure;
     private final DeliveryProperties properties;
     private final Clock clock;
     private final RetrySchedule retries;
@@ -79,10 +80,11 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private ScheduledExecutorService worker;
     private ExecutorService sends;
 
-    DeliveryEngine(MongoOperations mongo, Partners partners, List<ChannelSender> senders,
+    DeliveryEngine(MongoOperations mongo, Partners partners, List<ChannelSender> senders, Disclosure disclosure,
             DeliveryProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
             DeliveryLogRetention retention) {
         this.mongo = mongo;
+        this.disclosure = disclosure;
         this.retention = retention;
         this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
         Gauge.builder("accord.deliveries.sending", sending, AtomicInteger::get)
@@ -113,7 +115,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         Objects.requireNonNull(message.country(), "country");
         Objects.requireNonNull(message.channel(), "channel");
         Objects.requireNonNull(message.key(), "key");
-        Objects.requireNonNull(message.body(), "body");
+        Objects.requireNonNull(message.source(), "source");
         try {
             mongo.insert(Delivery.of(message, clock.instant()));
         } catch (DuplicateKeyException alreadyQueued) {
@@ -268,8 +270,23 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
                     delivery.country(), delivery.id(), e);
             return;
         }
+        Disclosure.Decision decision = decide(delivery);
+        if (!(decision instanceof Disclosure.Send send)) {
+            permit.notSent();
+            try {
+                if (decision instanceof Disclosure.Withdrawn withdrawn) {
+                    withdraw(delivery, withdrawn);
+                } else {
+                    waitForAnswer(delivery, ((Disclosure.Unanswered) decision).because());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not record the decision on delivery {}; it is decided again when its lease lapses",
+                        delivery.id(), e);
+            }
+            return;
+        }
         try {
-            result = sender.send(delivery.queued(), inbox);
+            result = sender.send(delivery.queued(send.subject(), send.body()), inbox);
         } catch (RuntimeException e) {
             log.warn("The {} sender failed on delivery {}", delivery.channel(), delivery.id(), e);
             result = new SendResult.Retry(AttemptResult.SEND_FAILED, "could not be sent: " + e.getClass().getSimpleName(),
@@ -281,7 +298,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             permit.answered();
         }
         try {
-            record(delivery, result);
+            record(delivery, result, send.withdrawn());
             if (result instanceof SendResult.Gone gone && delivery.channel() == Channel.WEBHOOK
                     && inbox.webhookUrl() != null) {
                 partners.disableWebhook(delivery.country(), inbox.webhookUrl(), gone.result().sentence());
@@ -292,7 +309,51 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         }
     }
 
-    private void record(Delivery delivery, SendResult result) {
+    /** What may leave now: asked at every attempt, so a country dropped from a case since is sent nothing of it. */
+    private Disclosure.Decision decide(Delivery delivery) {
+        try {
+            return disclosure.decide(delivery.country(), delivery.channel(), delivery.source(), delivery.leftOut());
+        } catch (RuntimeException e) {
+            log.warn("Could not decide what delivery {} may send; it waits", delivery.id(), e);
+            return new Disclosure.Unanswered("could not be decided: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A delivery its country may no longer receive ends here: never attempted again, nor redriven. */
+    private void withdraw(Delivery delivery, Disclosure.Withdrawn withdrawn) {
+        Instant now = clock.instant();
+        Update update = new Update().set(STATUS, DeliveryStatus.WITHDRAWN).set("withdrawnAt", now)
+                .set("withdrawnBecause", withdrawn.because()).unset(NEXT_ATTEMPT_AT).unset(LEASE_TOKEN)
+                .unset(LEASE_UNTIL);
+        if (!withdrawn.withdrawn().isEmpty()) {
+            update.push("withdrawnLines").each(withdrawn.withdrawn().toArray());
+        }
+        meters.counter("accord.deliveries.attempts", "channel", delivery.channel().name(), "outcome",
+                "WITHDRAWN").increment();
+        log.info("Delivery {} ({} to {}) withdrawn: {}", delivery.id(), delivery.channel(), delivery.country(),
+                withdrawn.because());
+        updateLeased(delivery, update, withdrawn.because());
+    }
+
+    /**
+     * Whoever decides what may leave could not answer: the delivery is sent nothing, keeps its status and its count
+     * of attempts, and is decided again after {@code initial-backoff}.
+     */
+    private void waitForAnswer(Delivery delivery, String because) {
+        log.info("Delivery {} waits: {}", delivery.id(), because);
+        updateLeased(delivery, new Update().set(NEXT_ATTEMPT_AT, clock.instant().plus(properties.initialBackoff()))
+                .unset(LEASE_TOKEN).unset(LEASE_UNTIL), because);
+    }
+
+    private void updateLeased(Delivery delivery, Update update, String what) {
+        Query leaseHeld = new Query(Criteria.where("_id").is(delivery.id()).and(LEASE_TOKEN).is(delivery.leaseToken()));
+        if (mongo.updateFirst(leaseHeld, update, Delivery.class).getModifiedCount() == 0) {
+            log.warn("Delivery {} was no longer leased to this instance when its attempt ended ({})", delivery.id(),
+                    what);
+        }
+    }
+
+    private void record(Delivery delivery, SendResult result, List<WithdrawnLine> withdrawn) {
         Instant now = clock.instant();
         int count = delivery.attemptCount() + 1;
         Update update = new Update().set("attemptCount", count).unset(LEASE_TOKEN).unset(LEASE_UNTIL);
@@ -320,11 +381,10 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         attempts.add(new Attempt(now, outcome, result.result().code(), MDC.get(RequestIds.LOG_KEY)));
         update.set("attempts", attempts.subList(Math.max(0, attempts.size() - properties.historySize()),
                 attempts.size()));
-        Query leaseHeld = new Query(Criteria.where("_id").is(delivery.id()).and(LEASE_TOKEN).is(delivery.leaseToken()));
-        if (mongo.updateFirst(leaseHeld, update, Delivery.class).getModifiedCount() == 0) {
-            log.warn("Delivery {} was no longer leased to this instance when its attempt ended ({})", delivery.id(),
-                    result.detail());
+        if (!withdrawn.isEmpty()) {
+            update.push("withdrawnLines").each(withdrawn.toArray());
         }
+        updateLeased(delivery, update, result.detail());
     }
 
     @Override

@@ -11,14 +11,15 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the delivery log to its retention period. Only delivered messages age out: a parked or still-due one is work
- * for someone and stays until it is delivered. A scheduled removal rather than a TTL index, so the same code keeps the
+ * Keeps the delivery log to its retention period. Only delivered and withdrawn messages age out: a parked or still-due
+ * one is work for someone and stays until it is delivered or withdrawn. A scheduled removal rather than a TTL index, so the same code keeps the
  * log short on the embedded server, which has no TTL monitor.
  */
 @Component
 class DeliveryLogRetention {
 
     static final String DELIVERED_AT = "deliveredAt";
+    static final String WITHDRAWN_AT = "withdrawnAt";
 
     private final MongoOperations mongo;
     private final DeliveryProperties properties;
@@ -31,6 +32,8 @@ class DeliveryLogRetention {
         this.clock = clock;
         mongo.indexOps(Delivery.class).createIndex(new Index().on(DELIVERED_AT, Sort.Direction.ASC)
                 .sparse().named("deliveries_delivered_at"));
+        mongo.indexOps(Delivery.class).createIndex(new Index().on(WITHDRAWN_AT, Sort.Direction.ASC)
+                .sparse().named("deliveries_withdrawn_at"));
     }
 
     /** Removes what has aged out, at most once per {@code forget-every}; answers how many entries went. */
@@ -44,9 +47,13 @@ class DeliveryLogRetention {
     }
 
     long forgetDeliveredBefore(Instant cutoff) {
-        Query aged = new Query(new Criteria().andOperator(
+        Query delivered = new Query(new Criteria().andOperator(
                 Criteria.where(DeliveryEngine.STATUS).is(DeliveryStatus.DELIVERED),
                 Criteria.where(DELIVERED_AT).lt(cutoff)));
-        return mongo.remove(aged, Delivery.class).getDeletedCount();
+        Query withdrawn = new Query(new Criteria().andOperator(
+                Criteria.where(DeliveryEngine.STATUS).is(DeliveryStatus.WITHDRAWN),
+                Criteria.where(WITHDRAWN_AT).lt(cutoff)));
+        return mongo.remove(delivered, Delivery.class).getDeletedCount()
+                + mongo.remove(withdrawn, Delivery.class).getDeletedCount();
     }
 }

@@ -3,10 +3,14 @@ package org.accord.notifications.delivery;
 import java.time.Instant;
 import java.util.List;
 
-/** One delivery as its country's liaisons see it in the delivery log; never the message itself. */
+/**
+ * One delivery as its country's liaisons see it in the delivery log; never the message itself. A withdrawn one says
+ * when and why; {@code withdrawnLines} lists the events left out of a digest.
+ */
 record DeliveryView(String id, Channel channel, String eventType, String key, String caseId, String taskId,
         DeliveryStatus status, Attempts attempts, Instant createdAt, Instant deliveredAt, Instant nextAttemptAt,
-        Instant redrivenAt, String redrivenBy) {
+        Instant redrivenAt, String redrivenBy, Instant withdrawnAt, String withdrawnBecause,
+        List<WithdrawnLine> withdrawnLines) {
 
     /**
      * @param count      attempts since the delivery was queued or last redriven
@@ -38,7 +42,7 @@ record DeliveryView(String id, Channel channel, String eventType, String key, St
                 delivery.caseId(), delivery.taskId(), delivery.status(),
                 new Attempts(delivery.attemptCount(), last == null ? null : last.result(),
                         last == null ? null : last.detail(), last == null ? null : last.at(), recent),
-                delivery.createdAt(),
-                delivery.deliveredAt(), delivery.nextAttemptAt(), delivery.redrivenAt(), delivery.redrivenBy());
+                delivery.createdAt(), delivery.deliveredAt(), delivery.nextAttemptAt(), delivery.redrivenAt(),
+                delivery.redrivenBy(), delivery.withdrawnAt(), delivery.withdrawnBecause(), delivery.withdrawnLines());
     }
 }

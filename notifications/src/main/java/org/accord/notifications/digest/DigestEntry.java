@@ -2,13 +2,11 @@ package org.accord.notifications.digest;
 
 import java.time.Instant;
 
+import org.accord.notifications.events.IncomingEvent;
+
 /**
- * One event in a digest, its text already cut to what its case's label lets out.
- *
- * @param tlpLabel    the label in its written form, {@code TLP:AMBER+STRICT}
- * @param restriction how restrictive the label is, higher is stricter; the digest states its strictest label
- * @param section     the event's text in the mail
+ * One event in a digest. It holds the event, not its text: each line is made, and cut to what its case's label lets
+ * out, when the digest is sent.
  */
-public record DigestEntry(String eventId, String eventType, String caseId, Instant occurredAt, String tlpLabel,
-        int restriction, String section) {
+public record DigestEntry(String eventId, String eventType, String caseId, Instant occurredAt, IncomingEvent event) {
 }

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.DeliveryQueue;
+import org.accord.notifications.delivery.MessageSource;
 import org.accord.notifications.delivery.NewDelivery;
+import org.accord.notifications.events.IncomingEvent;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Service;
 /**
  * The mails of countries that want one mail per period instead of one per event. Each event is collected once into
  * the country's open digest; when the period has ended the digest goes to delivery as one message under its own key,
- * so closing it twice (two instances, or a crash between the hand-over and the mark) still sends one mail.
+ * so closing it twice (two instances, or a crash between the hand-over and the mark) still sends one mail. The digest
+ * holds its events, not their text: when it is sent, events the country may no longer receive are left out (and
+ * listed as withdrawn in the delivery log) and the others are cut to the label their case has then.
  */
 @Service
 public class Digests implements InitializingBean, SchedulingConfigurer {
@@ -110,22 +115,10 @@ public class Digests implements InitializingBean, SchedulingConfigurer {
     }
 
     private static NewDelivery mailOf(MailDigest digest) {
-        List<DigestEntry> entries = digest.entries().stream()
-                .sorted(Comparator.comparing(DigestEntry::occurredAt)).toList();
-        String strictest = entries.stream().max(Comparator.comparingInt(DigestEntry::restriction))
-                .map(DigestEntry::tlpLabel).orElse("TLP:CLEAR");
-        String subject = "[" + strictest + "] Accord digest: " + entries.size()
-                + (entries.size() == 1 ? " event" : " events") + " from " + digest.opensAt() + " to "
-                + digest.closesAt();
-        StringBuilder body = new StringBuilder();
-        body.append(strictest).append("\n\n")
-                .append("Events for ").append(digest.country()).append(" from ").append(digest.opensAt())
-                .append(" to ").append(digest.closesAt()).append(". Each event states its own label; treat this ")
-                .append("mail as ").append(strictest).append(".\n");
-        for (DigestEntry entry : entries) {
-            body.append("\n----\n").append(entry.section());
-        }
+        List<IncomingEvent> events = digest.entries().stream()
+                .sorted(Comparator.comparing(DigestEntry::occurredAt)).map(DigestEntry::event)
+                .filter(Objects::nonNull).toList();
         return new NewDelivery(digest.country(), Channel.EMAIL, "digest:" + digest.id(), "Digest", null, null,
-                subject, body.toString());
+                MessageSource.digest(events, digest.opensAt(), digest.closesAt()));
     }
 }

@@ -93,7 +93,8 @@ public class CaseAudiences implements AutoCloseable {
         this.rest = RestClient.builder().requestFactory(requests).build();
         this.tokenEndpoint = URI.create(identity.issuerUri() + "/protocol/openid-connect/token");
         AtomicInteger threads = new AtomicInteger();
-        this.calls = Executors.newFixedThreadPool(2, runnable -> {
+        // Asked by the fan-out, by every delivery attempt and by inbox reads alike.
+        this.calls = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "cases-audience-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;

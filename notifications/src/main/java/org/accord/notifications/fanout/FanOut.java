@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.DeliveryQueue;
+import org.accord.notifications.delivery.MessageSource;
 import org.accord.notifications.delivery.NewDelivery;
 import org.accord.notifications.digest.DigestEntry;
 import org.accord.notifications.digest.Digests;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Service;
  * Takes one event to everybody who may hear of it, asking cases who may see the case at this moment:
  * <ul>
  * <li>a case cases no longer has: nobody;</li>
- * <li>RED: only the users cases names, each in their own in-app inbox; nothing leaves the platform;</li>
+ * <li>RED: only the users cases names, each in their own in-app inbox (for an action, only those of the countries
+ * party to it may open the item); nothing leaves the platform;</li>
  * <li>otherwise each country that can see the case (for an action, of those party to it) gets a country-wide
  * in-app item and, if its partner inbox subscribes to the event's type, a webhook and a mail (or a line in its
  * digest), cut to what the label lets out.</li>
@@ -46,19 +48,17 @@ public class FanOut {
     private final Partners partners;
     private final DeliveryQueue queue;
     private final Digests digests;
-    private final PartnerMessages messages;
     private final MongoOperations mongo;
     private final FanOutProperties properties;
     private final Clock clock;
 
     FanOut(CaseAudiences audiences, Inbox inbox, Partners partners, DeliveryQueue queue, Digests digests,
-            PartnerMessages messages, MongoOperations mongo, FanOutProperties properties, Clock clock) {
+            MongoOperations mongo, FanOutProperties properties, Clock clock) {
         this.audiences = audiences;
         this.inbox = inbox;
         this.partners = partners;
         this.queue = queue;
         this.digests = digests;
-        this.messages = messages;
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
@@ -75,22 +75,24 @@ public class FanOut {
         boolean sharing = event.type() == EventType.CaseCreated || event.type() == EventType.CaseShared;
         CaseReach before = sharing ? mongo.findById(event.caseId(), CaseReach.class) : null;
         if (notice.tlp() == Tlp.RED) {
+            // An action's notice names the action: only a named user of a country party to it may open that.
+            List<String> mayOpen = event.taskId() == null ? null : List.copyOf(partiesTo(event, parties));
             for (String user : audience.get().users()) {
                 if (!user.equals(event.actor()) && (before == null || !before.users().contains(user))) {
-                    inbox.deliver(item(notice, null, user));
+                    inbox.deliver(item(notice, null, user, mayOpen));
                 }
             }
         } else {
             for (String country : countriesHearing(event, audience.get(), parties)) {
                 if (before == null || !before.countries().contains(country)) {
-                    inbox.deliver(item(notice, country, null));
+                    inbox.deliver(item(notice, country, null, null));
                     notice.partnerType().ifPresent(type -> toPartnerInbox(notice, type, partners.inboxOf(country)));
                 }
             }
             if (event.type() == EventType.AssigneeSet && event.assignee() != null
                     && !event.assignee().equals(event.actor())
                     && audience.get().countries().contains(event.country())) {
-                inbox.deliver(item(notice, event.country(), event.assignee()));
+                inbox.deliver(item(notice, event.country(), event.assignee(), null));
             }
         }
         // Remembered only after everything went out: a crash before this point tells the same people again, once.
@@ -102,21 +104,27 @@ public class FanOut {
     private Set<String> countriesHearing(IncomingEvent event, CaseAudience audience, Optional<ActionParties> parties) {
         Set<String> countries = new LinkedHashSet<>(audience.countries());
         if (event.taskId() != null) {
-            Set<String> party = new LinkedHashSet<>();
-            parties.ifPresentOrElse(known -> {
-                party.add(known.requestingCountry());
-                party.addAll(known.countries());
-            }, () -> {
-                // The proposal never reached this service: those the event itself names.
-                party.add(event.actorCountry());
-                party.add(event.country());
-            });
-            countries.retainAll(party);
+            countries.retainAll(partiesTo(event, parties));
         }
         if (event.actorCountry() != null) {
             countries.remove(event.actorCountry());
         }
         return countries;
+    }
+
+    /** The countries party to the event's action: requesting and addressed. */
+    private static Set<String> partiesTo(IncomingEvent event, Optional<ActionParties> parties) {
+        Set<String> party = new LinkedHashSet<>();
+        parties.ifPresentOrElse(known -> {
+            party.add(known.requestingCountry());
+            party.addAll(known.countries());
+        }, () -> {
+            // The proposal never reached this service: those the event itself names.
+            party.add(event.actorCountry());
+            party.add(event.country());
+        });
+        party.remove(null);
+        return party;
     }
 
     private void toPartnerInbox(Notice notice, PartnerEventType type, PartnerInbox partner) {
@@ -125,26 +133,27 @@ public class FanOut {
         }
         IncomingEvent event = notice.event();
         String country = partner.country();
+        // The messages hold the event, not its text: what they say is decided when each is sent.
         if (partner.webhookUrl() != null) {
             queue.enqueue(new NewDelivery(country, Channel.WEBHOOK, event.id(), type.name(), event.caseId(),
-                    event.taskId(), null, messages.webhookBody(notice, country)));
+                    event.taskId(), MessageSource.of(event)));
         }
         if (partner.emails().isEmpty()) {
             return;
         }
         if (partner.deliveryMode() == DeliveryMode.HOURLY_DIGEST) {
             digests.collect(country, new DigestEntry(event.id(), type.name(), event.caseId(), event.occurredAt(),
-                    notice.tlp().label(), notice.tlp().ordinal(), messages.mailSection(notice)));
+                    event));
         } else {
             queue.enqueue(new NewDelivery(country, Channel.EMAIL, event.id(), type.name(), event.caseId(),
-                    event.taskId(), messages.mailSubject(notice), messages.mailBody(notice)));
+                    event.taskId(), MessageSource.of(event)));
         }
     }
 
-    private InboxItem item(Notice notice, String country, String user) {
+    private InboxItem item(Notice notice, String country, String user, List<String> parties) {
         IncomingEvent event = notice.event();
         return new InboxItem(UUID.randomUUID().toString(), country, user, event.id(), notice.event().type().name(),
-                event.caseId(), event.taskId(), notice.inboxTitle(), clock.instant(), List.of());
+                event.caseId(), event.taskId(), notice.inboxTitle(), clock.instant(), List.of(), parties, null);
     }
 
     /** The action's parties, remembered from its proposal so that its later events reach all of them. */

@@ -1,6 +1,10 @@
 package org.accord.notifications.fanout;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.accord.notifications.delivery.MessageSource;
 
 import org.springframework.stereotype.Component;
 
@@ -9,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The webhook body and the mail text of a notice for one country, cut to what the case's TLP lets leave the platform
- * (see DESIGN.md): CLEAR, GREEN and AMBER in full, AMBER+STRICT id, title and link, RED the link only.
+ * The webhook body, the mail text and the digest of notices for one country, cut to what each case's TLP lets leave
+ * the platform (see DESIGN.md): CLEAR, GREEN and AMBER in full, AMBER+STRICT id, title and link, RED the link only.
+ * Made at the moment of sending, from the label the case has then.
  */
 @Component
 public class PartnerMessages {
@@ -57,6 +62,29 @@ public class PartnerMessages {
         notice.summary().ifPresent(summary -> text.append("Summary:\n").append(summary).append('\n'));
         text.append("Open in Accord: ").append(notice.link()).append('\n');
         return text.toString();
+    }
+
+    /** A digest names the strictest label among its events, and lists each event cut by its own. */
+    public String digestSubject(List<Notice> notices, MessageSource digest) {
+        return "[" + strictest(notices).label() + "] Accord digest: " + notices.size()
+                + (notices.size() == 1 ? " event" : " events") + " from " + digest.digestFrom() + " to "
+                + digest.digestTo();
+    }
+
+    public String digestBody(List<Notice> notices, MessageSource digest, String country) {
+        Tlp strictest = strictest(notices);
+        StringBuilder body = new StringBuilder();
+        body.append(strictest.label()).append("\n\n")
+                .append("Events for ").append(country).append(" from ").append(digest.digestFrom())
+                .append(" to ").append(digest.digestTo()).append(". Each event states its own label; treat this ")
+                .append("mail as ").append(strictest.label()).append(".\n");
+        notices.stream().sorted(Comparator.comparing(notice -> notice.event().occurredAt()))
+                .forEach(notice -> body.append("\n----\n").append(mailSection(notice)));
+        return body.toString();
+    }
+
+    private static Tlp strictest(List<Notice> notices) {
+        return notices.stream().map(Notice::tlp).max(Comparator.naturalOrder()).orElse(Tlp.CLEAR);
     }
 
     private static String footer(Notice notice) {

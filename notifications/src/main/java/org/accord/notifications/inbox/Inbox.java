@@ -1,5 +1,6 @@
 package org.accord.notifications.inbox;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.accord.identity.AllianceUser;
@@ -16,7 +17,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** The in-app inboxes of users and countries. */
+/**
+ * The in-app inboxes of users and countries. Whether the reader still sees the case an item names is asked when the
+ * item is read: an item about a case the reader no longer sees is withdrawn and shown to nobody again, and while cases
+ * cannot answer, items about cases are shown without their title.
+ */
 @Service
 public class Inbox implements InitializingBean {
 
@@ -24,10 +29,14 @@ public class Inbox implements InitializingBean {
 
     private final MongoOperations mongo;
     private final NotificationAccessPolicy policy;
+    private final ReaderCheck readers;
+    private final Clock clock;
 
-    Inbox(MongoOperations mongo, NotificationAccessPolicy policy) {
+    Inbox(MongoOperations mongo, NotificationAccessPolicy policy, ReaderCheck readers, Clock clock) {
         this.mongo = mongo;
         this.policy = policy;
+        this.readers = readers;
+        this.clock = clock;
     }
 
     @Override
@@ -56,9 +65,16 @@ public class Inbox implements InitializingBean {
         Criteria criteria = unreadOnly ? policy.unreadInboxOf(user) : policy.inboxOf(user);
         long total = mongo.count(new Query(criteria), InboxItem.class);
         Query query = new Query(criteria).with(NEWEST_FIRST).skip((long) page * size).limit(size);
-        List<InboxItemView> items = mongo.find(query, InboxItem.class).stream()
-                .map(item -> InboxItemView.of(item, user.username())).toList();
-        return new InboxPage(items, page, size, total);
+        List<InboxItem> found = mongo.find(query, InboxItem.class);
+        ReaderCheck.Result checked = readers.check(user, found);
+        if (!checked.withdrawn().isEmpty()) {
+            mongo.updateMulti(new Query(Criteria.where("_id").in(checked.withdrawn())),
+                    new Update().set(NotificationAccessPolicy.WITHDRAWN_AT, clock.instant()), InboxItem.class);
+        }
+        List<InboxItemView> items = found.stream().filter(item -> !checked.withdrawn().contains(item.id()))
+                .map(item -> InboxItemView.of(item, user.username(), !checked.unchecked().contains(item.id())))
+                .toList();
+        return new InboxPage(items, page, size, total - checked.withdrawn().size());
     }
 
     long unreadCount(AllianceUser user) {

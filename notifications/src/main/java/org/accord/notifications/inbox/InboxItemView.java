@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 record InboxItemView(String id, String type, String eventId, String caseId, String taskId, String title,
         InboxScope scope, boolean read, Instant createdAt) {
 
-    static InboxItemView of(InboxItem item, String reader) {
-        return new InboxItemView(item.id(), item.type(), item.eventId(), item.caseId(), item.taskId(), item.title(),
+    /** @param withTitle false while it could not be checked that the reader still sees the item's case */
+    static InboxItemView of(InboxItem item, String reader, boolean withTitle) {
+        return new InboxItemView(item.id(), item.type(), item.eventId(), item.caseId(), item.taskId(),
+                withTitle ? item.title() : null,
                 item.scope(), item.readBy() != null && item.readBy().contains(reader), item.createdAt());
     }
 }

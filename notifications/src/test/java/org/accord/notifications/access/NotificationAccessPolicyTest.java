@@ -3,12 +3,15 @@ package org.accord.notifications.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.accord.identity.AllianceUser;
 import org.accord.identity.testing.EmbeddedMongo;
+import org.accord.notifications.fanout.CaseAudience;
+import org.accord.notifications.fanout.Tlp;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +54,19 @@ class NotificationAccessPolicyTest {
         item("red-gb-analyst", null, "gb-analyst@gb");
         item("red-fr-officer", null, "fr-officer@fr", "fr-officer@fr");
         item("de-names-fr-officer", "DE", "fr-officer@fr");
+        // An item about a RED case's action is for named users of the countries party to the action only.
+        mongo.insert(new Document("_id", "red-action-fr-de").append(NotificationAccessPolicy.COUNTRY, null)
+                .append(NotificationAccessPolicy.USER, "fr-officer@fr")
+                .append(NotificationAccessPolicy.PARTIES, List.of("FR", "DE"))
+                .append(NotificationAccessPolicy.READ_BY, List.of()), ITEMS);
+        mongo.insert(new Document("_id", "red-action-us-de").append(NotificationAccessPolicy.COUNTRY, null)
+                .append(NotificationAccessPolicy.USER, "fr-officer@fr")
+                .append(NotificationAccessPolicy.PARTIES, List.of("US", "DE"))
+                .append(NotificationAccessPolicy.READ_BY, List.of()), ITEMS);
+        // Withdrawn once a reader was found no longer to see its case: shown to nobody.
+        mongo.insert(new Document("_id", "withdrawn-france").append(NotificationAccessPolicy.COUNTRY, "FR")
+                .append(NotificationAccessPolicy.USER, null).append(NotificationAccessPolicy.READ_BY, List.of())
+                .append(NotificationAccessPolicy.WITHDRAWN_AT, new Date()), ITEMS);
         mongo.insert(new Document("_id", "fr-delivery").append("country", "FR"), DELIVERIES);
         mongo.insert(new Document("_id", "de-delivery").append("country", "DE"), DELIVERIES);
     }
@@ -62,13 +78,13 @@ class NotificationAccessPolicyTest {
 
     @ParameterizedTest(name = "{0} of {1} sees {2}, unread {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            # user        | country | items                            | unread
-            fr-officer@fr | FR      | france fr-officer red-fr-officer | fr-officer
-            fr-liaison@fr | FR      | france fr-liaison                | france fr-liaison
-            de-analyst@de | DE      | germany                          | germany
-            gb-analyst@gb | GB      | red-gb-analyst                   | red-gb-analyst
-            us-officer@us | US      |                                  |
-            fr-officer@de | DE      | germany                          | germany
+            # user        | country | items                                             | unread
+            fr-officer@fr | FR      | france fr-officer red-fr-officer red-action-fr-de | fr-officer red-action-fr-de
+            fr-liaison@fr | FR      | france fr-liaison                                 | france fr-liaison
+            de-analyst@de | DE      | germany                                           | germany
+            gb-analyst@gb | GB      | red-gb-analyst                                    | red-gb-analyst
+            us-officer@us | US      |                                                   |
+            fr-officer@de | DE      | germany                                           | germany
             """)
     void eachCallerFindsOnlyTheItemsOfTheTable(String username, String country, String items, String unread) {
         AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of("officer"));
@@ -79,14 +95,14 @@ class NotificationAccessPolicyTest {
 
     @ParameterizedTest(name = "{0} of {1} with {2} on {3}: {4}")
     @CsvSource(delimiter = '|', textBlock = """
-            # user          | country | role    | partner | manages
-            fr-liaison      | FR      | liaison | FR      | true
-            fr-officer      | FR      | officer | FR      | false
-            fr-analyst      | FR      | analyst | FR      | false
-            fr-systems      | FR      | officer | FR      | false
-            de-liaison      | DE      | liaison | FR      | false
-            fr-liaison      | FR      | liaison | DE      | false
-            fr-liaison      | FR      | liaison | fr      | false
+            # user     | country | role    | partner | manages
+            fr-liaison | FR      | liaison | FR      | true
+            fr-officer | FR      | officer | FR      | false
+            fr-analyst | FR      | analyst | FR      | false
+            fr-systems | FR      | officer | FR      | false
+            de-liaison | DE      | liaison | FR      | false
+            fr-liaison | FR      | liaison | DE      | false
+            fr-liaison | FR      | liaison | fr      | false
             """)
     void onlyTheCountrysLiaisonsManageItsPartnerInboxAndReadItsDeliveryLog(String username, String country,
             String role, String partner, boolean manages) {
@@ -96,6 +112,54 @@ class NotificationAccessPolicyTest {
         assertThat(policy.deliveriesOf(user, partner).map(criteria -> idsOf(criteria, DELIVERIES)))
                 .isEqualTo(manages ? Optional.of(List.of(partner.toLowerCase() + "-delivery"))
                         : Optional.empty());
+    }
+
+    @ParameterizedTest(name = "{1} case shared with {2}, users {3}: {0} partners {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # to | tlp          | countries | users         | withheld because
+            DE   | AMBER        | US DE     |               |
+            DE   | GREEN        | US DE     |               |
+            DE   | CLEAR        | US DE     |               |
+            DE   | AMBER_STRICT | US DE     |               |
+            DE   | AMBER        | US        |               | the case is no longer shared with DE
+            DE   | AMBER_STRICT | US FR     |               | the case is no longer shared with DE
+            DE   | RED          |           | de-officer@de | the case is now TLP:RED, which never leaves the platform
+            DE   | GONE         |           |               | the case no longer exists
+            """)
+    void partnerSystemsAreSentOnlyWhatTheirCountrySeesNow(String country, String tlp, String countries,
+            String users, String because) {
+        assertThat(policy.withheldFromPartner(country, audience(tlp, countries, users)))
+                .isEqualTo(Optional.ofNullable(because));
+    }
+
+    @ParameterizedTest(name = "{0} of {1} reading a {2} item of a {3} case shared with {4}, users {5}: {6}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # reader      | country | item    | tlp          | countries | users         | still sees
+            de-officer@de | DE      | COUNTRY | AMBER        | US DE     |               | true
+            de-officer@de | DE      | USER    | AMBER        | US DE     |               | true
+            de-officer@de | DE      | COUNTRY | AMBER_STRICT | US DE     |               | true
+            de-officer@de | DE      | COUNTRY | GREEN        | US DE     |               | true
+            de-officer@de | DE      | COUNTRY | AMBER        | US        |               | false
+            de-officer@de | DE      | USER    | AMBER        | US        |               | false
+            de-officer@de | DE      | COUNTRY | RED          |           | de-officer@de | false
+            de-officer@de | DE      | USER    | RED          |           | de-officer@de | true
+            de-officer@de | DE      | USER    | RED          |           | us-officer@us | false
+            de-officer@de | DE      | COUNTRY | GONE         |           |               | false
+            de-officer@de | DE      | USER    | GONE         |           |               | false
+            """)
+    void inboxItemsAreShownOnlyWhileTheirReaderStillSeesTheCase(String username, String country, String item,
+            String tlp, String countries, String users, boolean stillSees) {
+        AllianceUser reader = new AllianceUser("subject-" + username, username, country, Set.of("officer"));
+
+        assertThat(policy.mayStillSee(reader, item.equals("COUNTRY"), audience(tlp, countries, users)))
+                .isEqualTo(stillSees);
+    }
+
+    /** Cases' answer of who sees a case now; {@code GONE} for a case cases no longer has. */
+    private static Optional<CaseAudience> audience(String tlp, String countries, String users) {
+        return tlp.equals("GONE") ? Optional.empty()
+                : Optional.of(new CaseAudience("case-1", "Title", "Summary", "MONITORING", Tlp.valueOf(tlp), "US",
+                        "HIGH", ids(countries), ids(users)));
     }
 
     private static void item(String id, String country, String user, String... readBy) {

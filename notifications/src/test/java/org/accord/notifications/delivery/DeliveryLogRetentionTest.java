@@ -18,7 +18,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-/** The delivery log keeps delivered messages for its retention period and everything still to be done for ever. */
+/**
+ * The delivery log keeps delivered and withdrawn messages for its retention period and everything still to be done for
+ * ever.
+ */
 class DeliveryLogRetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
@@ -35,17 +38,19 @@ class DeliveryLogRetentionTest {
     }
 
     @Test
-    void deliveredMessagesOlderThanTheRetentionLeaveTheLogAndNothingElseDoes() {
+    void deliveredAndWithdrawnMessagesOlderThanTheRetentionLeaveTheLogAndNothingElseDoes() {
         String agedDelivered = insert(DeliveryStatus.DELIVERED, NOW.minus(Duration.ofDays(91)));
         String recentDelivered = insert(DeliveryStatus.DELIVERED, NOW.minus(Duration.ofDays(89)));
+        String agedWithdrawn = insert(DeliveryStatus.WITHDRAWN, NOW.minus(Duration.ofDays(91)));
+        String recentWithdrawn = insert(DeliveryStatus.WITHDRAWN, NOW.minus(Duration.ofDays(89)));
         String agedParked = insert(DeliveryStatus.PARKED, null);
         String agedFailed = insert(DeliveryStatus.FAILED, null);
         String agedPending = insert(DeliveryStatus.PENDING, null);
 
-        assertThat(retention.forgetWhenDue()).isEqualTo(1);
+        assertThat(retention.forgetWhenDue()).isEqualTo(2);
 
-        assertThat(ids()).containsExactlyInAnyOrder(recentDelivered, agedParked, agedFailed, agedPending)
-                .doesNotContain(agedDelivered);
+        assertThat(ids()).containsExactlyInAnyOrder(recentDelivered, recentWithdrawn, agedParked, agedFailed,
+                agedPending).doesNotContain(agedDelivered, agedWithdrawn);
     }
 
     @Test
@@ -62,15 +67,18 @@ class DeliveryLogRetentionTest {
         assertThat(ids()).doesNotContain(aged);
     }
 
-    private String insert(DeliveryStatus status, Instant deliveredAt) {
+    /** A delivery in this status, delivered or withdrawn at {@code endedAt} as its status says. */
+    private String insert(DeliveryStatus status, Instant endedAt) {
         Instant created = NOW.minus(Duration.ofDays(365));
         NewDelivery message = new NewDelivery("CA", Channel.WEBHOOK, UUID.randomUUID().toString(), "CaseShared",
-                "case-1", null, null, "{}");
+                "case-1", null, new MessageSource(List.of(), null, null));
         Delivery queued = Delivery.of(message, created);
+        boolean withdrawn = status == DeliveryStatus.WITHDRAWN;
         return mongo.insert(new Delivery(null, queued.country(), queued.channel(), queued.key(), queued.eventType(),
-                queued.caseId(), queued.taskId(), queued.subject(), queued.body(), status, 1,
-                List.of(new Attempt(created, Attempt.Outcome.FAILED, "HTTP_500", null)), created, created, deliveredAt,
-                null, null, null, null)).id();
+                queued.caseId(), queued.taskId(), queued.source(), status, 1,
+                List.of(new Attempt(created, Attempt.Outcome.FAILED, "HTTP_500", null)), created, created,
+                withdrawn ? null : endedAt, null, null, null, null, withdrawn ? endedAt : null,
+                withdrawn ? "the case is no longer shared with CA" : null, List.of())).id();
     }
 
     private List<String> ids() {

@@ -1,0 +1,55 @@
+package org.accord.notifications.fanout;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.accord.identity.AllianceUser;
+import org.accord.notifications.access.NotificationAccessPolicy;
+import org.accord.notifications.inbox.InboxItem;
+import org.accord.notifications.inbox.ReaderCheck;
+import org.springframework.stereotype.Component;
+
+/** Asks cases, once per case on the page, whether the reader still sees the cases the items name. */
+@Component
+class ReadTimeCheck implements ReaderCheck {
+
+    private final CaseAudiences audiences;
+    private final NotificationAccessPolicy policy;
+
+    ReadTimeCheck(CaseAudiences audiences, NotificationAccessPolicy policy) {
+        this.audiences = audiences;
+        this.policy = policy;
+    }
+
+    @Override
+    public Result check(AllianceUser reader, List<InboxItem> items) {
+        Map<String, Optional<Optional<CaseAudience>>> asked = new HashMap<>();
+        Set<String> withdrawn = new HashSet<>();
+        Set<String> unchecked = new HashSet<>();
+        for (InboxItem item : items) {
+            if (item.caseId() == null) {
+                continue;
+            }
+            Optional<Optional<CaseAudience>> now = asked.computeIfAbsent(item.caseId(), this::ask);
+            if (now.isEmpty()) {
+                unchecked.add(item.id());
+            } else if (!policy.mayStillSee(reader, item.user() == null, now.get())) {
+                withdrawn.add(item.id());
+            }
+        }
+        return new Result(withdrawn, unchecked);
+    }
+
+    /** Cases' answer, or empty when cases could not give one. */
+    private Optional<Optional<CaseAudience>> ask(String caseId) {
+        try {
+            return Optional.of(audiences.of(caseId));
+        } catch (CasesUnavailableException unanswered) {
+            return Optional.empty();
+        }
+    }
+}

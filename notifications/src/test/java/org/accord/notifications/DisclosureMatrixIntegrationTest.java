@@ -1,0 +1,503 @@
+package org.accord.notifications;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What leaves the platform is decided when it leaves. For a case event and an action event, each change made to the
+ * case between the event and the send (none, the country narrowed away, a relabel to AMBER+STRICT or RED, the case
+ * closed) is checked at each moment a message is sent (first attempt, retry after a failure, a liaison's redrive, a
+ * digest's close) on each channel (webhook, mail, digest) and in the in-app inbox: exactly what the label lets out at
+ * that moment arrives, and a message the country may no longer receive arrives not at all and is {@code WITHDRAWN}
+ * in its delivery log with the reason. Every case starts as AMBER, seen by the US (which acts) and the receiving
+ * country. The rows of one moment run side by side, so each moment's waiting is paid once.
+ */
+class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
+
+    private static final Duration SOON = Duration.ofSeconds(30);
+    private static final List<String> EVENTS = List.of("CaseUpdated", "ActionProposed");
+
+    enum Kind { CASE_EVENT, ACTION_EVENT }
+
+    /** The change made to the case between the event and the send, and what the country may then receive. */
+    enum Change {
+        NONE(Outcome.FULL), NARROWED(Outcome.WITHDRAWN), AMBER_STRICT(Outcome.CUT), RED(Outcome.WITHDRAWN),
+        CLOSED(Outcome.FULL);
+
+        final Outcome outcome;
+
+        Change(Outcome outcome) {
+            this.outcome = outcome;
+        }
+
+        String reason(String country) {
+            return switch (this) {
+                case NARROWED -> "the case is no longer shared with " + country;
+                case RED -> "the case is now TLP:RED, which never leaves the platform";
+                default -> null;
+            };
+        }
+    }
+
+    enum Outcome { FULL, CUT, WITHDRAWN }
+
+    enum Moment { FIRST_ATTEMPT, RETRY, REDRIVE }
+
+    /** One cell of the matrix: a case of its own, its event, and the country the event is for. */
+    record Row(Kind kind, Change change, String country, String caseId, String title, String summary,
+            String taskId, Map<String, Object> event) {
+
+        String eventId() {
+            return (String) event.get("id");
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + change + " to " + country + " (case " + caseId + ")";
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Moment.class)
+    void eachSendCarriesExactlyWhatTheLabelLetsOutAtThatMoment(Moment moment) {
+        String tag = moment.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
+        // A retry's rows are spread over countries so that no partner endpoint fails often enough to open its breaker.
+        List<String> countries = switch (moment) {
+            case FIRST_ATTEMPT -> List.of("DE");
+            case RETRY -> List.of("GB", "FR", "DE", "CA");
+            case REDRIVE -> List.of("FR");
+        };
+        String mailbox = "desk-" + tag + "@partner.example";
+        // Each country's webhook on a host of its own, so that each has its own breaker.
+        List<String> hosts = switch (moment) {
+            case FIRST_ATTEMPT -> List.of("a");
+            case RETRY -> List.of("b", "c", "d", "j");
+            case REDRIVE -> List.of("k");
+        };
+        for (int i = 0; i < countries.size(); i++) {
+            String country = countries.get(i);
+            partnerSettings(country, moment == Moment.FIRST_ATTEMPT ? List.of(mailbox) : List.of(),
+                    partnerUrl(hosts.get(i), path(tag, country)), "IMMEDIATE");
+            PARTNERS.stubFor(post(urlEqualTo(path(tag, country))).willReturn(switch (moment) {
+                case FIRST_ATTEMPT -> ok();
+                // Retried no sooner than asked, so the change is made before the second attempt.
+                case RETRY -> aResponse().withStatus(503).withHeader("Retry-After", "3");
+                case REDRIVE -> aResponse().withStatus(422);
+            }));
+        }
+        List<Row> rows = rows(tag, countries);
+        for (Row row : rows) {
+            if (moment == Moment.FIRST_ATTEMPT) {
+                // Cases answers as before for the event's handling, and with the change from then on.
+                stubAudienceChangedAfterFirstQuestion(row);
+            } else {
+                stubAudience(row, Change.NONE);
+            }
+            handOver(row.event());
+        }
+
+        if (moment != Moment.FIRST_ATTEMPT) {
+            String failedState = moment == Moment.RETRY ? "FAILED" : "PARKED";
+            rows.forEach(row -> awaitDelivery(row, "WEBHOOK", failedState));
+            rows.forEach(row -> stubAudience(row, row.change()));
+            countries.forEach(country -> PARTNERS.stubFor(post(urlEqualTo(path(tag, country))).willReturn(ok())));
+            if (moment == Moment.REDRIVE) {
+                rows.forEach(row -> assertThat(redrive(row).statusCode()).as(row.toString()).isEqualTo(202));
+            }
+        }
+
+        for (Row row : rows) {
+            Document webhook = awaitDelivery(row, "WEBHOOK", row.change().outcome == Outcome.WITHDRAWN
+                    ? "WITHDRAWN" : "DELIVERED");
+            assertWebhooksAccepted(row, path(tag, row.country()));
+            assertLoggedAsWithdrawnOrNot(row, webhook);
+            if (moment == Moment.FIRST_ATTEMPT) {
+                awaitDelivery(row, "EMAIL", row.change().outcome == Outcome.WITHDRAWN ? "WITHDRAWN" : "DELIVERED");
+                assertMails(row, mailbox);
+            }
+            if (moment == Moment.REDRIVE && row.change().outcome == Outcome.WITHDRAWN) {
+                HttpResponse<String> again = redrive(row);
+                assertThat(again.statusCode()).as(row.toString()).isEqualTo(409);
+                assertProblem(again, "delivery-not-redrivable");
+            }
+            assertInbox(row);
+        }
+    }
+
+    @Test
+    void aDigestClosingLeavesOutWhatTheCountryMayNoLongerReceiveAndCutsTheRestToTheLabelThen() {
+        String tag = "digest-" + UUID.randomUUID().toString().substring(0, 6);
+        String mailbox = "desk-" + tag + "@partner.example";
+        partnerSettings("CA", List.of(mailbox), null, "HOURLY_DIGEST");
+        List<Row> rows = rows(tag, List.of("CA"));
+        startOfADigestPeriod();
+        for (Row row : rows) {
+            stubAudience(row, Change.NONE);
+            handOver(row.event());
+        }
+        rows.forEach(row -> eventually(() -> assertThat(mongo.getCollection("mail_digests")
+                .countDocuments(new Document("entries.eventId", row.eventId()))).isEqualTo(1)));
+        rows.forEach(row -> stubAudience(row, row.change()));
+
+        List<String> keys = new ArrayList<>();
+        mongo.getCollection("mail_digests").find(new Document("entries.eventId",
+                new Document("$in", rows.stream().map(Row::eventId).toList())))
+                .forEach(digest -> keys.add("digest:" + digest.getString("_id")));
+        keys.forEach(key -> awaitStatus(key, "DELIVERED", SOON.plus(DIGEST_PERIOD)));
+        List<String> sections = new ArrayList<>();
+        for (MimeMessage mail : mailsTo(mailbox)) {
+            assertThat(subject(mail)).startsWith("[TLP:AMBER+STRICT] Accord digest: ");
+            String body = text(mail);
+            assertThat(body).doesNotContain("TLP:RED");
+            sections.addAll(List.of(body.split("\n----\n")));
+        }
+        JsonNode log = json(get("/api/partners/CA/deliveries?size=100", user("ca-liaison")));
+        for (Row row : rows) {
+            List<String> about = sections.stream().filter(section -> section.contains(row.caseId())).toList();
+            List<JsonNode> withdrawn = new ArrayList<>();
+            log.get("items").forEach(item -> item.get("withdrawnLines").forEach(line -> {
+                if (line.get("eventId").asString().equals(row.eventId())) {
+                    withdrawn.add(line);
+                }
+            }));
+            switch (row.change().outcome) {
+                case WITHDRAWN -> {
+                    assertThat(about).as(row.toString()).isEmpty();
+                    assertThat(withdrawn).as(row.toString()).hasSize(1);
+                    assertThat(withdrawn.get(0).get("because").asString()).isEqualTo(row.change().reason("CA"));
+                }
+                case FULL -> {
+                    assertThat(about).as(row.toString()).hasSize(1);
+                    assertThat(about.get(0)).contains("(TLP:AMBER)", "Case: " + row.title(), row.summary(),
+                            "What changed:");
+                    assertThat(withdrawn).isEmpty();
+                }
+                case CUT -> {
+                    assertThat(about).as(row.toString()).hasSize(1);
+                    assertThat(about.get(0)).contains("(TLP:AMBER+STRICT)", "Case: " + row.title())
+                            .doesNotContain(row.summary()).doesNotContain("What changed:");
+                    assertThat(withdrawn).isEmpty();
+                }
+            }
+            assertInbox(row);
+        }
+    }
+
+    @Test
+    void whileCasesCannotAnswerAtTheSendNothingIsSentAndTheDeliveryWaitsUntilItCan() {
+        String tag = "unanswered-" + UUID.randomUUID().toString().substring(0, 6);
+        String mailbox = "desk-" + tag + "@partner.example";
+        partnerSettings("GB", List.of(mailbox), partnerUrl("i", path(tag, "GB")), "IMMEDIATE");
+        PARTNERS.stubFor(post(urlEqualTo(path(tag, "GB"))).willReturn(ok()));
+        Row row = rows(tag, List.of("GB")).get(0);
+        String scenario = "unanswered " + row.caseId();
+        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("down")
+                .willReturn(audienceAnswer(row, Change.NONE)));
+        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
+                .whenScenarioStateIs("down").willReturn(aResponse().withStatus(503)));
+
+        handOver(row.event());
+        // The event's handling, then at least one full question (three tries) at a send.
+        eventually(() -> assertThat(CASES.findAll(WireMock.getRequestedFor(urlEqualTo(audiencePath(row.caseId())))))
+                .hasSizeGreaterThanOrEqualTo(4));
+        for (String channel : List.of("WEBHOOK", "EMAIL")) {
+            Document waiting = delivery(row, channel);
+            assertThat(waiting.getString("status")).as(channel).isEqualTo("PENDING");
+            assertThat(waiting.getInteger("attemptCount")).as(channel).isZero();
+        }
+        assertThat(accepted(path(tag, "GB"), row)).isEmpty();
+        assertThat(mailsTo(mailbox)).isEmpty();
+
+        stubAudience(row, Change.NONE);
+        awaitDelivery(row, "WEBHOOK", "DELIVERED");
+        awaitDelivery(row, "EMAIL", "DELIVERED");
+        assertWebhooksAccepted(row, path(tag, "GB"));
+        assertMails(row, mailbox);
+    }
+
+    /** Every kind of event with every change, each on a case of its own, spread over the countries in turn. */
+    private static List<Row> rows(String tag, List<String> countries) {
+        List<Row> rows = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            for (Change change : Change.values()) {
+                String country = countries.get(rows.size() % countries.size());
+                String caseId = "case-" + UUID.randomUUID();
+                String marker = tag + " " + kind + " " + change + " " + caseId.substring(caseId.length() - 6);
+                String title = "Title " + marker;
+                String summary = "Secret summary " + marker;
+                String taskId = kind == Kind.ACTION_EVENT ? "task-" + UUID.randomUUID() : null;
+                Map<String, Object> event = event(kind == Kind.CASE_EVENT ? "CaseUpdated" : "ActionProposed",
+                        caseId, 1, "us-officer", "US");
+                if (kind == Kind.CASE_EVENT) {
+                    event.put("changedFields", List.of("summary"));
+                } else {
+                    event.put("taskId", taskId);
+                    event.put("countries", List.of(country));
+                }
+                rows.add(new Row(kind, change, country, caseId, title, summary, taskId, event));
+            }
+        }
+        return rows;
+    }
+
+    private static String path(String tag, String country) {
+        return "/matrix/" + tag + "/" + country.toLowerCase();
+    }
+
+    /** Who cases says may see the row's case once the change is made. */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder audienceAnswer(Row row,
+            Change change) {
+        Map<String, Object> audience = new LinkedHashMap<>();
+        audience.put("caseId", row.caseId());
+        audience.put("title", row.title());
+        audience.put("summary", row.summary());
+        audience.put("status", change == Change.CLOSED ? "CLOSED" : "ACTIVE_RESPONSE");
+        audience.put("tlp", switch (change) {
+            case AMBER_STRICT -> "AMBER_STRICT";
+            case RED -> "RED";
+            default -> "AMBER";
+        });
+        audience.put("originCountry", "US");
+        audience.put("riskLevel", "HIGH");
+        audience.put("countries", switch (change) {
+            case NARROWED -> List.of("US");
+            case RED -> List.of();
+            default -> List.of("US", row.country());
+        });
+        audience.put("users", change == Change.RED ? List.of("us-officer") : List.of());
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(JSON.writeValueAsString(audience));
+    }
+
+    private static void stubAudience(Row row, Change change) {
+        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).willReturn(audienceAnswer(row, change)));
+    }
+
+    private static void stubAudienceChangedAfterFirstQuestion(Row row) {
+        String scenario = "changed after the event " + row.caseId();
+        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("changed")
+                .willReturn(audienceAnswer(row, Change.NONE)));
+        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
+                .whenScenarioStateIs("changed").willReturn(audienceAnswer(row, row.change())));
+    }
+
+    private void partnerSettings(String country, List<String> emails, String webhookUrl, String mode) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("emails", emails);
+        if (webhookUrl != null) {
+            settings.put("webhookUrl", webhookUrl);
+        }
+        settings.put("events", EVENTS);
+        settings.put("deliveryMode", mode);
+        String liaison = user(country.toLowerCase() + "-liaison");
+        HttpResponse<String> put = send("PUT", "/api/partners/" + country, liaison,
+                JSON.writeValueAsString(settings));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        if (webhookUrl != null) {
+            assertThat(send("POST", "/api/partners/" + country + "/webhook-secret", liaison, null).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    private Document delivery(Row row, String channel) {
+        Document found = mongo.getCollection("deliveries").find(new Document("country", row.country())
+                .append("channel", channel).append("key", row.eventId())).first();
+        assertThat(found).as(channel + " of " + row).isNotNull();
+        return found;
+    }
+
+    private Document awaitDelivery(Row row, String channel, String status) {
+        return eventually(() -> {
+            Document found = delivery(row, channel);
+            assertThat(found.getString("status")).as(channel + " of " + row).isEqualTo(status);
+            return found;
+        });
+    }
+
+    private HttpResponse<String> redrive(Row row) {
+        String id = delivery(row, "WEBHOOK").getObjectId("_id").toHexString();
+        return send("POST", "/api/partners/" + row.country() + "/deliveries/" + id + "/redrive",
+                user(row.country().toLowerCase() + "-liaison"), null);
+    }
+
+    /** The webhooks about the row's case that the receiver accepted. */
+    private static List<String> accepted(String path, Row row) {
+        List<String> bodies = new ArrayList<>();
+        for (ServeEvent served : PARTNERS.getAllServeEvents()) {
+            String body = served.getRequest().getBodyAsString();
+            if (served.getRequest().getUrl().equals(path) && body.contains(row.caseId())
+                    && served.getResponse().getStatus() / 100 == 2) {
+                bodies.add(body);
+            }
+        }
+        return bodies;
+    }
+
+    private static void assertWebhooksAccepted(Row row, String path) {
+        List<String> accepted = accepted(path, row);
+        if (row.change().outcome == Outcome.WITHDRAWN) {
+            assertThat(accepted).as(row.toString()).isEmpty();
+            return;
+        }
+        assertThat(accepted).as(row.toString()).hasSize(1);
+        JsonNode body = JSON.readTree(accepted.get(0));
+        assertThat(body.get("id").asString()).isEqualTo(row.eventId());
+        assertThat(body.get("country").asString()).isEqualTo(row.country());
+        assertThat(body.get("title").asString()).isEqualTo(row.title());
+        assertThat(body.get("link").asString()).endsWith(row.taskId() == null ? "/cases/" + row.caseId()
+                : "/tasks/" + row.taskId());
+        if (row.change().outcome == Outcome.FULL) {
+            assertThat(body.get("tlp").asString()).isEqualTo("TLP:AMBER");
+            assertThat(body.get("summary").asString()).isEqualTo(row.summary());
+            assertThat(body.has("change")).isTrue();
+        } else {
+            assertThat(body.get("tlp").asString()).isEqualTo("TLP:AMBER+STRICT");
+            assertThat(body.has("summary")).isFalse();
+            assertThat(body.has("change")).isFalse();
+            assertThat(accepted.get(0)).doesNotContain(row.summary());
+        }
+    }
+
+    private void assertLoggedAsWithdrawnOrNot(Row row, Document webhook) {
+        String status = row.change().outcome == Outcome.WITHDRAWN ? "WITHDRAWN" : "DELIVERED";
+        HttpResponse<String> page = get("/api/partners/" + row.country() + "/deliveries?status=" + status
+                + "&size=100", user(row.country().toLowerCase() + "-liaison"));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonNode logged = null;
+        for (JsonNode item : json(page).get("items")) {
+            if (item.get("id").asString().equals(webhook.getObjectId("_id").toHexString())) {
+                logged = item;
+            }
+        }
+        assertThat(logged).as(row + " in the delivery log as " + status).isNotNull();
+        if (row.change().outcome == Outcome.WITHDRAWN) {
+            assertThat(logged.get("withdrawnBecause").asString()).isEqualTo(row.change().reason(row.country()));
+            assertThat(logged.hasNonNull("withdrawnAt")).isTrue();
+            assertThat(logged.hasNonNull("nextAttemptAt")).isFalse();
+        } else {
+            assertThat(logged.hasNonNull("withdrawnBecause")).isFalse();
+        }
+    }
+
+    private static void assertMails(Row row, String mailbox) {
+        List<MimeMessage> mails = mailsTo(mailbox).stream()
+                .filter(mail -> row.eventId().equals(header(mail, "X-Accord-Message-Key"))).toList();
+        if (row.change().outcome == Outcome.WITHDRAWN) {
+            assertThat(mails).as(row.toString()).isEmpty();
+            assertThat(mailsTo(mailbox).stream().map(DisclosureMatrixIntegrationTest::bodyOf))
+                    .noneMatch(text -> text.contains(row.caseId()));
+            return;
+        }
+        assertThat(mails).as(row.toString()).hasSize(1);
+        String subject = subject(mails.get(0));
+        String body = text(mails.get(0));
+        assertThat(subject).contains(row.title());
+        assertThat(body).contains("Case: " + row.title(), "Case id: " + row.caseId());
+        if (row.change().outcome == Outcome.FULL) {
+            assertThat(subject).startsWith("[TLP:AMBER] ");
+            assertThat(body.lines().findFirst()).hasValue("TLP:AMBER");
+            assertThat(body).contains(row.summary(), "What changed:");
+        } else {
+            assertThat(subject).startsWith("[TLP:AMBER+STRICT] ");
+            assertThat(body.lines().findFirst()).hasValue("TLP:AMBER+STRICT");
+            assertThat(body).doesNotContain(row.summary()).doesNotContain("What changed:");
+        }
+    }
+
+    /** The in-app item of the row's country: shown, with the case's title, only while the country sees the case. */
+    private void assertInbox(Row row) {
+        HttpResponse<String> page = get("/api/notifications?size=100", user(row.country().toLowerCase() + "-liaison"));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        json(page).get("items").forEach(item -> {
+            if (row.eventId().equals(item.get("eventId").asString())) {
+                items.add(item);
+            }
+        });
+        if (row.change().outcome == Outcome.WITHDRAWN) {
+            assertThat(items).as(row.toString()).isEmpty();
+            assertThat(page.body()).doesNotContain(row.title());
+        } else {
+            assertThat(items).as(row.toString()).hasSize(1);
+            assertThat(items.get(0).get("title").asString()).endsWith(row.title());
+        }
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage message : PARTNER_MAIL.getReceivedMessages()) {
+            try {
+                for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+                    if (recipient.toString().equalsIgnoreCase(address)) {
+                        mails.add(message);
+                    }
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mails;
+    }
+
+    private static String header(MimeMessage mail, String name) {
+        try {
+            String[] values = mail.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The subject and the text of a mail. */
+    private static String bodyOf(MimeMessage mail) {
+        return subject(mail) + "\n" + text(mail);
+    }
+
+    private static String text(MimeMessage mail) {
+        return GreenMailUtil.getBody(mail).replace("\r\n", "\n");
+    }
+
+    /** Waits for the start of a digest period, so the test's events fall into one period. */
+    private static void startOfADigestPeriod() {
+        long period = DIGEST_PERIOD.toMillis();
+        long into = System.currentTimeMillis() % period;
+        pause(Duration.ofMillis(period - into + 100));
+    }
+}
