@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cases service as tasks meets it: {@code GET /api/cases/{id}} answers the case to a bearer whose token's
- * country may see it and 404 to everyone else (no token, another country, an unknown case). A test can make one case
- * fail in any way cases might.
+ * country may see it and 404 to everyone else (no token, another country, an unknown case);
+ * {@code GET /internal/cases/{id}/audience} answers the countries that see it to a platform service's token (role
+ * {@code service}), 404 for an unknown case. A test can make one case fail in any way cases might.
  */
 public final class CasesStub {
 
@@ -40,6 +41,7 @@ public final class CasesStub {
     private final WireMockServer server;
     private final Map<String, StubMapping> published = new ConcurrentHashMap<>();
     private final Map<String, StubMapping> failures = new ConcurrentHashMap<>();
+    private final Map<String, StubMapping> audiences = new ConcurrentHashMap<>();
 
     private CasesStub(WireMockServer server) {
         this.server = server;
@@ -51,6 +53,9 @@ public final class CasesStub {
                     .jettyAcceptors(1));
             server.start();
             server.stubFor(get(urlPathMatching("/api/cases/.*")).atPriority(10)
+                    .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                            .withBody(NOT_FOUND)));
+            server.stubFor(get(urlPathMatching("/internal/cases/.*")).atPriority(10)
                     .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                             .withBody(NOT_FOUND)));
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "cases-stub-stop"));
@@ -74,8 +79,15 @@ public final class CasesStub {
                 get(urlPathEqualTo("/api/cases/" + stubCase.id())).atPriority(5)
                         .andMatching(bearerOfCountryIn(stubCase.visibleTo()))
                         .willReturn(okJson(stubCase.json()))));
+        StubMapping previousAudience = audiences.put(stubCase.id(), server.stubFor(
+                get(urlPathEqualTo(audiencePath(stubCase.id()))).atPriority(5)
+                        .andMatching(SERVICE_BEARER)
+                        .willReturn(okJson(stubCase.audienceJson()))));
         if (previous != null) {
             server.removeStub(previous);
+        }
+        if (previousAudience != null) {
+            server.removeStub(previousAudience);
         }
         return stubCase;
     }
@@ -89,11 +101,31 @@ public final class CasesStub {
         }
     }
 
+    /** Questions about who sees this case now get {@code answer}, while the case itself is still answered. */
+    public void failAudience(String caseId, ResponseDefinitionBuilder answer) {
+        StubMapping previous = failures.put(audiencePath(caseId), server.stubFor(
+                get(urlPathEqualTo(audiencePath(caseId))).atPriority(1).willReturn(answer)));
+        if (previous != null) {
+            server.removeStub(previous);
+        }
+    }
+
+    public int audienceCallsAbout(String caseId) {
+        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(audiencePath(caseId))).build())
+                .getCount();
+    }
+
+    private static String audiencePath(String caseId) {
+        return "/internal/cases/" + caseId + "/audience";
+    }
+
     /** Cases answers this case normally again. */
     public void recover(String caseId) {
-        StubMapping failure = failures.remove(caseId);
-        if (failure != null) {
-            server.removeStub(failure);
+        for (String key : List.of(caseId, audiencePath(caseId))) {
+            StubMapping failure = failures.remove(key);
+            if (failure != null) {
+                server.removeStub(failure);
+            }
         }
     }
 
@@ -108,6 +140,21 @@ public final class CasesStub {
                 .map(request -> request.getHeader("Authorization"))
                 .toList();
     }
+
+    /** A platform service's token: the realm role {@code service}, as cases' {@code /internal/**} requires. */
+    private static final ValueMatcher<Request> SERVICE_BEARER = request -> {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return MatchResult.noMatch();
+        }
+        JsonNode roles = JSON.readTree(TokenClaims.payload(authorization.substring("Bearer ".length())))
+                .path("realm_access").path("roles");
+        boolean service = false;
+        for (JsonNode role : roles) {
+            service |= role.asString().equals("service");
+        }
+        return MatchResult.of(service);
+    };
 
     private static ValueMatcher<Request> bearerOfCountryIn(Set<String> countries) {
         return request -> {

@@ -83,6 +83,19 @@ public final class StubCase {
         return Set.copyOf(visibleTo);
     }
 
+    /** Cases' answer to who sees the case now: its visible countries, in the registry's order. */
+    public String audienceJson() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("caseId", id);
+        body.put("title", "Case " + id);
+        body.put("tlp", tlp);
+        body.put("originCountry", originCountry);
+        ArrayNode countries = body.putArray("countries");
+        MEMBERS.stream().filter(visibleTo::contains).forEach(countries::add);
+        body.putArray("users");
+        return body.toString();
+    }
+
     public String json() {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", id);

@@ -43,12 +43,12 @@ class ActionController {
         Action proposed = actions.propose(request, caller);
         return ResponseEntity.created(URI.create("/api/tasks/" + proposed.id()))
                 .eTag(proposed.etag())
-                .body(ActionView.of(proposed, actions.now()));
+                .body(actions.view(proposed, caller));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ActionView> get(@PathVariable String id, Caller caller) {
-        return answer(actions.read(id, caller));
+        return answer(actions.read(id, caller), caller);
     }
 
     @GetMapping
@@ -77,27 +77,27 @@ class ActionController {
     @PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
     ResponseEntity<ActionView> edit(@PathVariable String id, @Valid @RequestBody ActionChanges changes,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        return answer(actions.edit(id, changes, ifMatch, caller));
+        return answer(actions.edit(id, changes, ifMatch, caller), caller);
     }
 
     @PostMapping("/{id}/cancellation")
     ResponseEntity<ActionView> cancel(@PathVariable String id, @Valid @RequestBody CancellationRequest request,
             Caller caller) {
-        return answer(actions.cancel(id, request.reason(), caller));
+        return answer(actions.cancel(id, request.reason(), caller), caller);
     }
 
     @PostMapping("/{id}/assignments/{country}/transitions")
     ResponseEntity<ActionView> move(@PathVariable String id,
             @PathVariable @Pattern(regexp = COUNTRY, message = "must be a country code such as FR") String country,
             @Valid @RequestBody TransitionRequest request, Caller caller) {
-        return answer(actions.move(id, country, request, caller));
+        return answer(actions.move(id, country, request, caller), caller);
     }
 
     @PutMapping("/{id}/assignments/{country}/assignee")
     ResponseEntity<ActionView> nameAssignee(@PathVariable String id,
             @PathVariable @Pattern(regexp = COUNTRY, message = "must be a country code such as FR") String country,
             @Valid @RequestBody AssigneeRequest request, Caller caller) {
-        return answer(actions.nameAssignee(id, country, request.username(), caller));
+        return answer(actions.nameAssignee(id, country, request.username(), caller), caller);
     }
 
     @PostMapping("/{id}/comments")
@@ -106,7 +106,7 @@ class ActionController {
         return ResponseEntity.status(HttpStatus.CREATED).body(actions.comment(id, request.text(), caller));
     }
 
-    private ResponseEntity<ActionView> answer(Action action) {
-        return ResponseEntity.ok().eTag(action.etag()).body(ActionView.of(action, actions.now()));
+    private ResponseEntity<ActionView> answer(Action action, Caller caller) {
+        return ResponseEntity.ok().eTag(action.etag()).body(actions.view(action, caller));
     }
 }

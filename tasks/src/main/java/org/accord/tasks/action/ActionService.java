@@ -76,12 +76,12 @@ class ActionService {
         String country = request.country();
         if (request.assignedToMe()) {
             if (country != null && !country.equals(caller.country())) {
-                return new ActionPage(List.of(), request.page(), request.size(), 0);
+                return empty(request, caller);
             }
             country = caller.country();
         }
         if (request.status() != null && request.overdue() && !request.status().isOpen()) {
-            return new ActionPage(List.of(), request.page(), request.size(), 0);
+            return empty(request, caller);
         }
         Criteria assignment = null;
         if (country != null) {
@@ -109,9 +109,20 @@ class ActionService {
         // A list shows every country's status, not the histories, comments or pending events.
         query.fields().exclude("comments").exclude("outbox").exclude("assignments.history");
         List<ActionView> items = mongo.find(query, Action.class).stream()
-                .map(action -> ActionView.listed(action, now))
+                .map(action -> ActionView.listed(action, now, policy.allowedOperations(action, caller)))
                 .toList();
-        return new ActionPage(items, request.page(), request.size(), total);
+        return new ActionPage(items, request.page(), request.size(), total,
+                policy.allowedListOperations(request.caseId(), caller));
+    }
+
+    private ActionPage empty(ActionQuery request, Caller caller) {
+        return new ActionPage(List.of(), request.page(), request.size(), 0,
+                policy.allowedListOperations(request.caseId(), caller));
+    }
+
+    /** The action as the caller is answered it, with what the caller may do with it. */
+    ActionView view(Action action, Caller caller) {
+        return ActionView.of(action, now(), policy.allowedOperations(action, caller));
     }
 
     Action edit(String id, ActionChanges changes, String ifMatch, Caller caller) {

@@ -3,11 +3,13 @@ package org.accord.tasks.action;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.accord.tasks.cases.CaseAudience;
-import org.accord.tasks.cases.CaseFacts;
 import org.accord.tasks.cases.CasesClient;
 import org.accord.tasks.config.Caller;
 import org.accord.identity.CountryRegistry;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * An action is visible to a user whose country requested it or is addressed by it, and only while the cases service
  * shows the user the action's case (asked with the user's own token, so a case narrowed later hides its actions at
- * once). Analysts read; officers and liaison staff of the requesting country propose, edit and cancel; users of an
+ * once). Which countries see a case, to address them, is cases' answer too: tasks never applies the TLP rules itself. Analysts read; officers and liaison staff of the requesting country propose, edit and cancel; users of an
  * addressed country (not analysts) move its assignment; only its liaison staff name its assignee; officers and
  * liaison staff of any country involved comment. A hidden action answers 404, a visible one the caller may not change
  * 403.
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
  * Lists are filtered inside the database: the query first finds the distinct cases of the actions the caller's
  * country is party to, asks cases which of those the caller can see, and then pages and counts only the actions on
  * those cases. Neither a page nor {@code totalItems} ever includes an action on a case the caller cannot see.
+ * <p>
+ * Every answer carries the caller's {@link #allowedOperations allowed operations}, worked out by the same checks that
+ * refuse the calls.
  */
 @Component
 public class TaskAccessPolicy {
@@ -38,13 +43,11 @@ public class TaskAccessPolicy {
 
     private final CountryRegistry registry;
     private final CasesClient cases;
-    private final CaseAudience audience;
     private final MongoOperations mongo;
 
-    TaskAccessPolicy(CountryRegistry registry, CasesClient cases, CaseAudience audience, MongoOperations mongo) {
+    TaskAccessPolicy(CountryRegistry registry, CasesClient cases, MongoOperations mongo) {
         this.registry = registry;
         this.cases = cases;
-        this.audience = audience;
         this.mongo = mongo;
     }
 
@@ -71,16 +74,20 @@ public class TaskAccessPolicy {
 
     /**
      * An officer or liaison of a member country proposes an action on a case it can see, to countries that can see
-     * it too. The countries that cannot are named in the refusal.
+     * it too, as cases answers who does. The countries that cannot are named in the refusal.
      */
     void checkMayPropose(Caller caller, String caseId, List<String> countries) {
-        if (!registry.isMember(caller.country()) || !caller.user().isOfficer()) {
+        if (!mayPropose(caller)) {
             throw new ActionNotAllowedException("Analysts read coordinated actions; officers propose them.");
         }
-        CaseFacts facts = cases.caseAsSeenBy(caseId, caller)
-                .orElseThrow(() -> new ActionRefusedException(ActionRefusedException.Reason.UNKNOWN_CASE,
-                        "There is no case with this id that you may see.", List.of()));
-        List<String> blind = audience.unableToSee(facts, countries, caller.country());
+        if (cases.caseAsSeenBy(caseId, caller).isEmpty()) {
+            throw unknownCase();
+        }
+        // The requesting country sees the case: cases has just shown it to one of its users (on RED, to them alone).
+        CaseAudience audience = cases.audienceOf(caseId).orElseThrow(TaskAccessPolicy::unknownCase);
+        List<String> blind = countries.stream()
+                .filter(country -> !country.equals(caller.country()) && !audience.countries().contains(country))
+                .toList();
         if (!blind.isEmpty()) {
             throw new ActionRefusedException(ActionRefusedException.Reason.COUNTRY_CANNOT_SEE_CASE,
                     "Only countries that can see the case can be addressed; these cannot: "
@@ -91,7 +98,7 @@ public class TaskAccessPolicy {
 
     /** The requesting country's officers and liaison staff edit and cancel the action. */
     void checkMayEdit(Action action, Caller caller) {
-        if (!caller.user().isOfficer() || !caller.country().equals(action.requestingCountry())) {
+        if (!mayEdit(action, caller)) {
             throw new ActionNotAllowedException(
                     "Only officers of the requesting country edit or cancel a coordinated action.");
         }
@@ -99,7 +106,7 @@ public class TaskAccessPolicy {
 
     /** Only users of the addressed country, and not its analysts, move its assignment. */
     void checkMayMove(String country, Caller caller) {
-        if (!caller.user().isOfficer() || !caller.country().equals(country)) {
+        if (!mayMove(country, caller)) {
             throw new ActionNotAllowedException("Only officers and liaison staff of " + country
                     + " move its assignment.");
         }
@@ -107,16 +114,76 @@ public class TaskAccessPolicy {
 
     /** Only the addressed country's liaison staff name who works on its assignment. */
     void checkMayNameAssignee(String country, Caller caller) {
-        if (!caller.user().isLiaison() || !caller.country().equals(country)) {
+        if (!mayNameAssignee(country, caller)) {
             throw new ActionNotAllowedException("Only liaison staff of " + country + " name its assignee.");
         }
     }
 
     /** Officers and liaison staff of the requesting or an addressed country comment. */
     void checkMayComment(Caller caller) {
-        if (!caller.user().isOfficer()) {
+        if (!mayComment(caller)) {
             throw new ActionNotAllowedException("Analysts read coordinated actions; officers comment on them.");
         }
+    }
+
+    /**
+     * What the caller may do with an action it sees: the same rights the checks above decide, on the action's state
+     * as the service's calls require it (an open action, a move its workflow allows, an assignment still owed).
+     */
+    AllowedOperations allowedOperations(Action action, Caller caller) {
+        List<ActionOperation> onAction = new ArrayList<>();
+        if (action.isOpen() && mayEdit(action, caller)) {
+            onAction.add(ActionOperation.EDIT);
+            onAction.add(ActionOperation.CANCEL);
+        }
+        if (mayComment(caller)) {
+            onAction.add(ActionOperation.COMMENT);
+        }
+        Map<String, List<AssignmentOperation>> onAssignments = new LinkedHashMap<>();
+        for (Assignment assignment : action.assignments()) {
+            onAssignments.put(assignment.country(), Arrays.stream(AssignmentOperation.values())
+                    .filter(operation -> action.isOpen() && allows(operation, assignment, caller))
+                    .toList());
+        }
+        return new AllowedOperations(onAction, onAssignments);
+    }
+
+    /** On the action list of one case: proposing, for officers of a member country who see the case. */
+    List<ActionListOperation> allowedListOperations(String caseId, Caller caller) {
+        return caseId != null && mayPropose(caller) && cases.caseAsSeenBy(caseId, caller).isPresent()
+                ? List.of(ActionListOperation.PROPOSE)
+                : List.of();
+    }
+
+    private boolean allows(AssignmentOperation operation, Assignment assignment, Caller caller) {
+        return operation.to()
+                .map(to -> mayMove(assignment.country(), caller) && assignment.status().canMoveTo(to))
+                .orElseGet(() -> mayNameAssignee(assignment.country(), caller) && assignment.status().isOpen());
+    }
+
+    private boolean mayPropose(Caller caller) {
+        return registry.isMember(caller.country()) && caller.user().isOfficer();
+    }
+
+    private static boolean mayEdit(Action action, Caller caller) {
+        return caller.user().isOfficer() && caller.country().equals(action.requestingCountry());
+    }
+
+    private static boolean mayMove(String country, Caller caller) {
+        return caller.user().isOfficer() && caller.country().equals(country);
+    }
+
+    private static boolean mayNameAssignee(String country, Caller caller) {
+        return caller.user().isLiaison() && caller.country().equals(country);
+    }
+
+    private static boolean mayComment(Caller caller) {
+        return caller.user().isOfficer();
+    }
+
+    private static ActionRefusedException unknownCase() {
+        return new ActionRefusedException(ActionRefusedException.Reason.UNKNOWN_CASE,
+                "There is no case with this id that you may see.", List.of());
     }
 
     private static boolean isParty(Action action, Caller caller) {

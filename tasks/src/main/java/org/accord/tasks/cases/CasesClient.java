@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks the cases service whether the caller may see a case, relaying the caller's own token: 200 means visible, 404
- * not. Every call is bounded (pooled connections, connect and response time-outs), a refused connection or a 5xx is
+ * not; and who may see a case now, with tasks' own token, so that tasks never works out a case's audience itself.
+ * Every call is bounded (pooled connections, connect and response time-outs), a refused connection or a 5xx is
  * tried once more, and a circuit breaker stops calling a cases service that keeps failing. Whatever cases cannot
  * answer ends in {@link CasesUnavailableException}: tasks fails closed.
  */
@@ -50,8 +51,11 @@ public class CasesClient implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final ThreadPoolExecutor checks;
+    private final ServiceToken serviceToken;
 
-    CasesClient(CasesProperties properties, CircuitBreaker casesCircuitBreaker, Retry casesRetry) {
+    CasesClient(CasesProperties properties, CircuitBreaker casesCircuitBreaker, Retry casesRetry,
+            ServiceToken serviceToken) {
+        this.serviceToken = serviceToken;
         CasesProperties.Calls calls = properties.cases();
         this.requests = PooledRequestFactory.create(calls.connectTimeout(), calls.responseTimeout(),
                 calls.poolWait(), calls.maxConnections());
@@ -72,8 +76,19 @@ public class CasesClient implements AutoCloseable {
 
     /** The case as cases shows it to the caller; empty if the caller may not see it (or it does not exist). */
     public Optional<CaseFacts> caseAsSeenBy(String caseId, Caller caller) {
-        Supplier<Optional<CaseFacts>> call = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(breaker, () -> fetch(caseId, caller.bearerToken())));
+        return ask(() -> fetch(caseId, caller.bearerToken()));
+    }
+
+    /**
+     * Who may see the case now, as cases decides it ({@code /internal/cases/{id}/audience}); empty when cases has no
+     * such case.
+     */
+    public Optional<CaseAudience> audienceOf(String caseId) {
+        return ask(() -> fetchAudience(caseId));
+    }
+
+    private <T> T ask(Supplier<T> question) {
+        Supplier<T> call = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, question));
         try {
             return call.get();
         } catch (CallNotPermittedException open) {
@@ -131,9 +146,43 @@ public class CasesClient implements AutoCloseable {
         }
     }
 
-    private static CaseFacts parse(InputStream body) throws IOException {
+    private Optional<CaseAudience> fetchAudience(String caseId) {
+        String token = serviceToken.value();
         try {
-            return JSON.readValue(body, CaseFacts.class);
+            return rest.get().uri("/internal/cases/{id}/audience", caseId)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        if (status == 200) {
+                            return Optional.of(parse(response.getBody(), CaseAudience.class));
+                        }
+                        if (status == 404) {
+                            return Optional.empty();
+                        }
+                        if (status == 401) {
+                            // Revoked, or the realm's keys rotated: the retry signs in afresh.
+                            serviceToken.refused(token);
+                            throw new CasesCallFailed("the cases service refused tasks' token", null, true, false);
+                        }
+                        boolean unwell = status >= 500 || status == 429;
+                        throw new CasesCallFailed("the cases service answered " + status, null, unwell, unwell);
+                    });
+        } catch (ResourceAccessException io) {
+            boolean retryable = !(causedBy(io, SocketTimeoutException.class)
+                    || causedBy(io, ConnectionRequestTimeoutException.class));
+            throw new CasesCallFailed("the cases service could not be reached: " + io.getMessage(), io, retryable,
+                    true);
+        }
+    }
+
+    private static CaseFacts parse(InputStream body) throws IOException {
+        return parse(body, CaseFacts.class);
+    }
+
+    private static <T> T parse(InputStream body, Class<T> type) throws IOException {
+        try {
+            return JSON.readValue(body, type);
         } catch (JacksonException unreadable) {
             throw new CasesCallFailed("the cases service answered a case that cannot be read", unreadable, false,
                     true);

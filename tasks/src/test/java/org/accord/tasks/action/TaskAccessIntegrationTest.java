@@ -16,11 +16,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Who may do what with a coordinated action, for every endpoint, every role, the requesting, the addressed and an
  * unrelated country, with the action's case visible or not. The case is AMBER, France's, shared with the United States
  * and Canada; the action is France's, addressed to the United States. Great Britain never sees the case; in the
- * "hidden" rows cases stops showing it to anybody once the action exists.
+ * "hidden" rows cases stops showing it to anybody once the action exists. Before each call the caller reads what it
+ * is answered it may do; the call succeeds exactly when that answer offered it.
  */
 class TaskAccessIntegrationTest extends TasksApi {
 
@@ -101,6 +104,7 @@ class TaskAccessIntegrationTest extends TasksApi {
         }
         String user = role.user(country);
         String action = "/api/tasks/" + id;
+        List<String> answered = operationsAnswered(user, id, stubCase.id());
 
         HttpResponse<String> response = switch (endpoint) {
             case READ -> as(user, "GET", action, null);
@@ -114,6 +118,20 @@ class TaskAccessIntegrationTest extends TasksApi {
             case COMMENT -> as(user, "POST", action + "/comments", "{\"text\":\"Noted.\"}");
         };
 
+        String operation = switch (endpoint) {
+            case READ, LIST -> null;
+            case PROPOSE -> "list:PROPOSE";
+            case EDIT -> "action:EDIT";
+            case CANCEL -> "action:CANCEL";
+            case COMMENT -> "action:COMMENT";
+            case MOVE -> ADDRESSED + ":ACCEPT";
+            case NAME_ASSIGNEE -> ADDRESSED + ":ASSIGN";
+        };
+        if (operation != null) {
+            assertThat(answered.contains(operation))
+                    .as("%s answered %s; the call answered %s", operation, answered, response.statusCode())
+                    .isEqualTo(response.statusCode() < 300);
+        }
         if (endpoint == Endpoint.LIST) {
             assertThat(response.statusCode()).isEqualTo(200);
             List<String> listed = ids(parse(response.body()));
@@ -146,5 +164,33 @@ class TaskAccessIntegrationTest extends TasksApi {
                 && endpoint != Endpoint.PROPOSE) {
             assertThat(mongo.findById(id, Action.class).version()).as("a refused change changes nothing").isZero();
         }
+    }
+
+    /**
+     * Every operation the caller is answered, before it calls: the case's action list's ({@code list:PROPOSE}), the
+     * action's ({@code action:EDIT}) and each assignment's ({@code US:ACCEPT}); the single action's and the listed
+     * one's must agree.
+     */
+    private List<String> operationsAnswered(String user, String actionId, String caseId) {
+        List<String> answered = new ArrayList<>();
+        JsonNode page = okJson(as(user, "GET", "/api/tasks?caseId=" + caseId, null));
+        page.get("allowedOperations").forEach(operation -> answered.add("list:" + operation.asString()));
+        HttpResponse<String> read = as(user, "GET", "/api/tasks/" + actionId, null);
+        if (read.statusCode() == 404) {
+            assertThat(ids(page)).isEmpty();
+            return answered;
+        }
+        JsonNode action = okJson(read);
+        action.get("allowedOperations").forEach(operation -> answered.add("action:" + operation.asString()));
+        action.get("assignments").forEach(assignment -> assignment.get("allowedOperations").forEach(
+                operation -> answered.add(assignment.get("country").asString() + ":" + operation.asString())));
+        JsonNode listed = page.get("items").get(0);
+        assertThat(listed.get("allowedOperations")).as("listed as answered")
+                .isEqualTo(action.get("allowedOperations"));
+        for (int i = 0; i < action.get("assignments").size(); i++) {
+            assertThat(listed.get("assignments").get(i).get("allowedOperations")).as("listed as answered")
+                    .isEqualTo(action.get("assignments").get(i).get("allowedOperations"));
+        }
+        return answered;
     }
 }

@@ -206,4 +206,20 @@ class CasesResilienceIntegrationTest extends TasksApi {
         assertProblem(response, "cases-unavailable");
         assertThat(mongo.count(new Query(), "actions")).isEqualTo(before);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void nothingIsProposedWhileCasesCannotSayWhoSeesTheCase(String failure, ResponseDefinitionBuilder answer,
+            int attempts) {
+        cases.failAudience(stubCase.id(), answer);
+        long before = mongo.count(new Query(), "actions");
+
+        HttpResponse<String> response = as("fr-officer", "POST", "/api/tasks",
+                ActionBody.on(stubCase.id()).to("US").json());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertProblem(response, "cases-unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(mongo.count(new Query(), "actions")).as("nothing proposed").isEqualTo(before);
+    }
 }
