@@ -45,7 +45,7 @@ class WorkflowOperationsIntegrationTest extends TasksApi {
             HttpResponse<String> response = operation.to()
                     .map(to -> move("us-liaison", id, ADDRESSED, to.name(), to.needsReason() ? "Waiting." : null))
                     .orElseGet(() -> as("us-liaison", "PUT", "/api/tasks/" + id + "/assignments/" + ADDRESSED
-                            + "/assignee", "{\"username\":\"us-officer\"}"));
+                            + "/assignee", "{\"username\":\"us-officer@us\"}"));
             assertThat(response.statusCode()).as("%s: %s", operation, response.body()).isIn(200, 409);
             if (response.statusCode() == 200) {
                 succeeded.add(operation);
