@@ -30,12 +30,6 @@ const context = {
     const member = this.countries.members.find((item) => item.code === code);
     return member ? member.name : code;
   },
-  isOfficer() {
-    return this.me.roles.includes('officer') || this.me.roles.includes('liaison');
-  },
-  isLiaison() {
-    return this.me.roles.includes('liaison');
-  },
 };
 
 let rendering = null;
@@ -154,9 +148,19 @@ async function start() {
   document.getElementById('roles').textContent = me.roles.join(', ');
   document.getElementById('who').hidden = false;
   document.getElementById('sign-out').hidden = false;
-  document.getElementById('partners-link').hidden = !context.isLiaison();
   window.setInterval(refreshUnread, UNREAD_POLL_MS);
   render();
+  showPartnersLink(me.country);
+}
+
+/** The partner inbox is linked only for those the notifications service lets manage it: to anybody else it is 404. */
+async function showPartnersLink(country) {
+  try {
+    await api.get(`/api/partners/${encodeURIComponent(country)}`);
+    document.getElementById('partners-link').hidden = false;
+  } catch (error) {
+    document.getElementById('partners-link').hidden = true;
+  }
 }
 
 document.getElementById('sign-out').addEventListener('click', async (event) => {

@@ -2,6 +2,9 @@ import { api, query } from './api.js';
 import { clear, field, h, select, uid } from './dom.js';
 import { ACTION_TYPES, day, label, notice, PRIORITIES, statusChip, submitting } from './ui.js';
 
+/** What the matrix adds to an action's line for its status. */
+const STATUS_NOTES = { CANCELLED: ' · cancelled' };
+
 export async function loadActions(caseId, signal) {
   const { data } = await api.get(`/api/tasks${query({ caseId, size: 100 })}`, { signal });
   return data;
@@ -23,7 +26,7 @@ export function assignmentMatrix(context, actions) {
         h('th', { scope: 'row' },
           h('a', { href: `/tasks/${encodeURIComponent(action.id)}` }, action.title),
           h('span', { class: 'sub' }, `${label(action.type)} · due ${day(action.dueDate)} · ${label(action.priority)}`,
-            action.status === 'CANCELLED' ? ' · cancelled' : '')),
+            STATUS_NOTES[action.status] || '')),
         countries.map((country) => {
           const assignment = action.assignments.find((item) => item.country === country);
           if (!assignment) {

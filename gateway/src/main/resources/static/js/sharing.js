@@ -9,13 +9,15 @@ function splitList(text) {
 
 /**
  * The audience of a case: its TLP, the member countries and groups it is shared with and how, and the named people
- * who see a RED case. The originating country always sees its own cases, so it is not offered.
+ * who see a RED case. The originating country (the case's, or for a new case the caller's, which the service stamps
+ * on it) always sees its own cases, so it is not offered.
  */
 export function sharingEditor(context, initial = {}) {
   const current = new Map((initial.sharedWith || []).map((entry) => [entry.country || entry.group, entry.access]));
   const tlp = select('tlp', TLPS.map((value) => [value, label(value)]), initial.tlp || 'AMBER');
+  const origin = initial.originCountry || context.me.country;
   const targets = [
-    ...context.countries.members.filter((member) => member.code !== context.me.country)
+    ...context.countries.members.filter((member) => member.code !== origin)
       .map((member) => ({ kind: 'country', code: member.code, text: member.name })),
     ...context.countries.groups.map((group) => ({
       kind: 'group', code: group.code, text: `${label(group.code)} (group: ${group.members.join(', ')})`,
@@ -55,9 +57,7 @@ export function sharingSummary(context, theCase) {
     h('li', {}, h('strong', {}, context.countryName(theCase.originCountry)), ' (originator)'),
     entries.map((entry) => h('li', {},
       entry.country ? context.countryName(entry.country) : `${label(entry.group)} (group)`, ' — ', label(entry.access))),
-    (theCase.namedRecipients || []).map((name) => h('li', {}, name, ' (named recipient)')),
-    !entries.length && !(theCase.namedRecipients || []).length && ['CLEAR', 'GREEN'].includes(theCase.tlp)
-      ? h('li', {}, 'Every member country (TLP allows)') : null);
+    (theCase.namedRecipients || []).map((name) => h('li', {}, name, ' (named recipient)')));
 }
 
 export { splitList };

@@ -9,13 +9,16 @@ export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 export const EVENT_TYPES = ['CaseShared', 'CaseUpdated', 'CaseEscalated', 'EntryAdded', 'ActionProposed',
   'ActionUpdated', 'ActionCancelled', 'AssignmentChanged', 'AssigneeSet', 'CommentAdded', 'ActionOverdue'];
 
+/** Labels written otherwise than their enum value, in their standard form. */
+const WRITTEN = { AMBER_STRICT: 'AMBER+STRICT' };
+
 /** Enum values as people read them: ACTIVE_RESPONSE → Active response, AMBER_STRICT → AMBER+STRICT. */
 export function label(value) {
   if (value === undefined || value === null || value === '') {
     return '—';
   }
-  if (value === 'AMBER_STRICT') {
-    return 'AMBER+STRICT';
+  if (WRITTEN[value]) {
+    return WRITTEN[value];
   }
   const text = String(value).toLowerCase().replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.substring(1);
@@ -23,7 +26,7 @@ export function label(value) {
 
 export function tlpBadge(tlp) {
   return h('span', { class: ['tlp', `tlp-${String(tlp).toLowerCase().replace('_', '-')}`] },
-    `TLP:${tlp === 'AMBER_STRICT' ? 'AMBER+STRICT' : tlp}`);
+    `TLP:${WRITTEN[tlp] || tlp}`);
 }
 
 export function riskBadge(level) {

@@ -1,32 +1,45 @@
-import { api } from '../api.js';
+import { api, query } from '../api.js';
 import { clear, field, formValues, h, select } from '../dom.js';
 import { sharingEditor, splitList } from '../sharing.js';
 import { label, loading, problem, STATUSES, submitting, TLPS } from '../ui.js';
 
-/** Creates a case, or edits one (with {@code id}); an edit sends the version it started from and says so on 412. */
+/** The changes the edit form makes, as the case answers them. */
+const EDIT_OPERATIONS = ['UPDATE', 'RELABEL', 'CLOSE', 'REOPEN'];
+
+/**
+ * Creates a case, or edits one (with {@code id}), as far as the service's answer allows; an edit sends the version it
+ * started from and says so on 412.
+ */
 export async function caseFormView(context, id) {
   const { view, signal } = context;
   const editing = Boolean(id);
   document.title = `${editing ? 'Edit case' : 'New case'} · Accord`;
   clear(view, h('h1', {}, editing ? 'Edit case' : 'New case'), loading());
-  if (!context.isOfficer()) {
-    clear(view, h('h1', {}, editing ? 'Edit case' : 'New case'),
-      problem({ title: 'Only officers and liaison staff open or edit cases.' }));
-    return;
-  }
   let theCase = null;
   let etag = '';
-  if (editing) {
-    try {
+  let can;
+  try {
+    if (editing) {
       const answer = await api.get(`/api/cases/${encodeURIComponent(id)}`, { signal });
       theCase = answer.data;
       etag = answer.etag;
-    } catch (error) {
-      clear(view, h('h1', {}, 'Edit case'), problem(error));
-      return;
+      can = new Set(theCase.allowedOperations || []);
+    } else {
+      // The case list says whether the caller may open a case.
+      can = new Set((await api.get(`/api/cases${query({ size: 1 })}`, { signal })).data.allowedOperations || []);
     }
+  } catch (error) {
+    clear(view, h('h1', {}, editing ? 'Edit case' : 'New case'), problem(error));
+    return;
   }
-  const originator = !editing || theCase.originCountry === context.me.country;
+  if (editing ? !EDIT_OPERATIONS.some((operation) => can.has(operation)) : !can.has('OPEN')) {
+    clear(view, h('h1', {}, editing ? 'Edit case' : 'New case'),
+      problem({ title: editing ? 'You may not change this case.' : 'You may not open cases.' }));
+    return;
+  }
+  const relabels = editing && can.has('RELABEL');
+  // Closing is offered to those who may close, and to those who may reopen (the case is closed now).
+  const statuses = STATUSES.filter((value) => value !== 'CLOSED' || can.has('CLOSE') || can.has('REOPEN'));
   const values = theCase || {};
   const sharing = editing ? null : sharingEditor(context, { tlp: 'AMBER' });
   const outlet = h('div', { 'aria-live': 'polite' });
@@ -37,9 +50,8 @@ export async function caseFormView(context, id) {
       name: 'situationCountry', required: true, maxlength: 2, value: values.situationCountry || '',
       autocomplete: 'off',
     }), 'Where the atrocities happen: a two-letter ISO code such as SD.'),
-    editing ? field('Status', select('status', STATUSES.map((value) => [value, label(value)]), values.status)) : null,
-    editing && originator ? field('TLP label', select('tlp', TLPS.map((value) => [value, label(value)]), values.tlp))
-      : null,
+    editing ? field('Status', select('status', statuses.map((value) => [value, label(value)]), values.status)) : null,
+    relabels ? field('TLP label', select('tlp', TLPS.map((value) => [value, label(value)]), values.tlp)) : null,
     field('Tags', h('input', { name: 'tags', value: (values.tags || []).join(', ') }), 'Separated by commas.'),
     sharing ? sharing.element : null,
     outlet,
@@ -59,7 +71,7 @@ export async function caseFormView(context, id) {
     try {
       if (editing) {
         body.status = input.status;
-        if (originator) {
+        if (relabels) {
           body.tlp = input.tlp;
         }
         await submitting(form, outlet, () => api.patch(`/api/cases/${encodeURIComponent(id)}`, body, { ifMatch: etag }));

@@ -16,25 +16,13 @@ const CREDIBILITY = {
   6: 'truth cannot be judged',
 };
 
-/** What the caller's country may do with the case, as far as the case itself tells; the services decide. */
-function rights(context, theCase) {
-  const mine = context.me.country;
-  const originator = theCase.originCountry === mine;
-  const groups = new Set(context.countries.groups.filter((group) => group.members.includes(mine))
-    .map((group) => group.code));
-  const contributes = (theCase.sharedWith || []).some((entry) => entry.access === 'CONTRIBUTE'
-    && (entry.country === mine || groups.has(entry.group)));
-  const officer = context.isOfficer();
-  const open = theCase.status !== 'CLOSED';
-  return {
-    originator,
-    // a closed case is still edited by its originating officers: reopening it is theirs
-    edit: officer && (originator || (contributes && open)),
-    contribute: officer && (originator || contributes) && open,
-    share: officer && originator,
-    audit: originator,
-  };
+/** What the caller may do with the case, exactly as the cases service answered it. */
+function allowed(theCase) {
+  return new Set(theCase.allowedOperations || []);
 }
+
+/** Editing the case covers every change made through its edit form. */
+const EDIT_OPERATIONS = ['UPDATE', 'RELABEL', 'CLOSE', 'REOPEN'];
 
 export async function caseView(context, id) {
   const { view, signal } = context;
@@ -55,11 +43,11 @@ export async function caseView(context, id) {
   }
   const theCase = answer.data;
   const state = { theCase, etag: answer.etag };
-  const can = rights(context, theCase);
+  const can = allowed(theCase);
   document.title = `${theCase.title} · Accord`;
   const base = `/cases/${encodeURIComponent(id)}`;
   const tabs = [['overview', 'Overview'], ['timeline', 'Timeline'], ['risk', 'Risk assessment']];
-  if (can.audit) {
+  if (can.has('READ_AUDIT')) {
     tabs.push(['audit', 'Access audit']);
   }
   const body = h('div', { class: 'tab-body' });
@@ -67,7 +55,8 @@ export async function caseView(context, id) {
     h('p', { class: 'crumbs' }, h('a', { href: '/cases' }, 'Cases')),
     h('div', { class: 'page-head' },
       h('h1', {}, theCase.title),
-      can.edit ? h('a', { href: `${base}/edit`, class: 'button-link' }, 'Edit case') : null),
+      EDIT_OPERATIONS.some((operation) => can.has(operation))
+        ? h('a', { href: `${base}/edit`, class: 'button-link' }, 'Edit case') : null),
     h('p', { class: 'badges' }, tlpBadge(theCase.tlp), statusChip(theCase.status), riskBadge(theCase.riskLevel)),
     h('nav', { class: 'tabs', 'aria-label': 'Case sections' }, tabs.map(([key, text]) => h('a', {
       href: key === 'overview' ? base : `${base}?tab=${key}`, 'aria-current': key === tab ? 'page' : null,
@@ -78,7 +67,7 @@ export async function caseView(context, id) {
     timeline(context, state, can, body);
   } else if (tab === 'risk') {
     await risk(context, state, can, body);
-  } else if (tab === 'audit' && can.audit) {
+  } else if (tab === 'audit' && can.has('READ_AUDIT')) {
     await audit(context, state, body);
   } else {
     await overview(context, state, can, body);
@@ -98,7 +87,7 @@ async function overview(context, state, can, body) {
         h('dt', {}, 'Opened'), h('dd', {}, `${when(theCase.createdAt)} by ${theCase.createdBy}`),
         h('dt', {}, 'Last change'), h('dd', {}, `${when(theCase.updatedAt)} by ${theCase.updatedBy}`),
         h('dt', {}, 'Tags'), h('dd', {}, (theCase.tags || []).join(', ') || '—'))),
-    section('Sharing', sharingSummary(context, theCase), can.share ? sharingPanel(context, state) : null),
+    section('Sharing', sharingSummary(context, theCase), can.has('SHARE') ? sharingPanel(context, state) : null),
     section('Risk level over time', chartSlot),
     section('Coordinated actions', actionsSlot));
   await Promise.all([
@@ -109,25 +98,31 @@ async function overview(context, state, can, body) {
   ]);
 }
 
+/** The case's actions; the tasks service's answer says whether the caller may propose one on this case. */
 async function showActions(context, theCase, slot) {
   const matrix = h('div', {}, loading('Loading coordinated actions…'));
+  const proposal = h('div');
+  let offered = false;
   const refresh = async () => {
     try {
-      clear(matrix, assignmentMatrix(context, await loadActions(theCase.id, context.signal)));
+      const actions = await loadActions(theCase.id, context.signal);
+      clear(matrix, assignmentMatrix(context, actions));
+      if (!offered && (actions.allowedOperations || []).includes('PROPOSE')) {
+        offered = true;
+        clear(proposal, h('details', { class: 'propose-panel' }, h('summary', {}, 'Propose a coordinated action'),
+          proposeForm(context, theCase, refresh)));
+      }
     } catch (error) {
       if (error.name !== 'AbortError') {
         clear(matrix, problem(error));
       }
     }
   };
-  clear(slot, matrix, context.isOfficer() && theCase.status !== 'CLOSED'
-    ? h('details', { class: 'propose-panel' }, h('summary', {}, 'Propose a coordinated action'),
-      proposeForm(context, theCase, refresh))
-    : null);
+  clear(slot, matrix, proposal);
   await refresh();
 }
 
-/** Only the originating country's officers change the audience; the panel sends the version it was drawn from. */
+/** Shown to those the case says may share it; the panel sends the version it was drawn from. */
 function sharingPanel(context, state) {
   const editor = sharingEditor(context, state.theCase);
   const outlet = h('div', { 'aria-live': 'polite' });
@@ -186,7 +181,7 @@ function timeline(context, state, can, body) {
         h('p', { class: 'entry-meta' }, sourceText(entry), ' ', reliabilityText(entry.reliability),
           h('span', { class: 'sub' }, ` Recorded by ${entry.recordedBy} (${entry.recordedByCountry}), ${when(entry.recordedAt)}`)))))
       : h('p', { class: 'empty' }, 'No entries yet.')),
-    can.contribute ? section('Add an entry', entryForm(context, theCase)) : null);
+    can.has('ADD_ENTRY') ? section('Add an entry', entryForm(context, theCase)) : null);
 }
 
 function entryForm(context, theCase) {
@@ -254,8 +249,8 @@ async function risk(context, state, can, body) {
   const reload = () => context.navigate(`/cases/${encodeURIComponent(theCase.id)}?tab=risk`, { replace: true });
   clear(body,
     section('Risk level over time', riskChart(assessments), assessmentHistory(assessments)),
-    can.contribute ? section('New assessment', riskForm(theCase.id, assessments[0], reload))
-      : section('New assessment', notice('Only countries that contribute to this case record assessments.')));
+    can.has('ADD_ASSESSMENT') ? section('New assessment', riskForm(theCase.id, assessments[0], reload))
+      : section('New assessment', notice('You may not record assessments on this case.')));
 }
 
 async function audit(context, state, body) {

@@ -54,14 +54,14 @@ export async function casesView(context) {
   });
 
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loading('Loading cases…'));
-  clear(view,
-    h('div', { class: 'page-head' },
-      h('h1', {}, 'Cases'),
-      context.isOfficer() ? h('a', { href: '/cases/new', class: 'button-link primary' }, 'New case') : null),
-    form, results);
+  const head = h('div', { class: 'page-head' }, h('h1', {}, 'Cases'));
+  clear(view, head, form, results);
 
   try {
     const { data } = await api.get(`/api/cases${query({ ...filters, page, size: PAGE_SIZE })}`, { signal });
+    if ((data.allowedOperations || []).includes('OPEN')) {
+      head.append(h('a', { href: '/cases/new', class: 'button-link primary' }, 'New case'));
+    }
     clear(results, caseTable(data), pager(data, params));
   } catch (error) {
     if (error.name !== 'AbortError') {

@@ -43,7 +43,8 @@ function items(context, data) {
   }
   return h('ul', { class: 'inbox' }, data.items.map((item) => {
     const outlet = h('span', { 'aria-live': 'polite' });
-    const button = item.read ? null : h('button', { type: 'button', class: 'small' }, 'Mark read');
+    const button = !item.read && (item.allowedOperations || []).includes('MARK_READ')
+      ? h('button', { type: 'button', class: 'small' }, 'Mark read') : null;
     const row = h('li', { class: ['inbox-item', item.read ? 'read' : 'unread'], 'data-type': item.type },
       h('div', { class: 'inbox-main' },
         h('p', { class: 'inbox-title' }, item.read ? null : h('span', { class: 'dot-unread' }, h('span', { class: 'visually-hidden' }, 'Unread: ')),

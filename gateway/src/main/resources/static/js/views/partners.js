@@ -3,42 +3,45 @@ import { clear, field, h, select, uid } from '../dom.js';
 import { splitList } from '../sharing.js';
 import { EVENT_TYPES, label, loading, notice, problem, submitting, when } from '../ui.js';
 
-/** A country's partner inbox: where its systems and people hear of events, and what reached them. */
+/**
+ * A country's partner inbox: where its systems and people hear of events, and what reached them. What the caller may
+ * do with it is the notifications service's answer; to anybody who may not manage it, it does not exist.
+ */
 export async function partnersView(context) {
   const { view, signal } = context;
   const country = context.me.country;
   document.title = 'Partner inbox · Accord';
-  if (!context.isLiaison()) {
-    clear(view, h('h1', {}, 'Partner inbox'),
-      problem({ title: 'Only your country\'s liaison staff manage its partner inbox.' }));
-    return;
-  }
   clear(view, h('h1', {}, `Partner inbox: ${context.countryName(country)}`), loading('Loading the settings…'));
   let settings;
   try {
     settings = (await api.get(`/api/partners/${country}`, { signal })).data;
   } catch (error) {
-    clear(view, h('h1', {}, 'Partner inbox'), problem(error));
+    clear(view, h('h1', {}, 'Partner inbox'), error.status === 404
+      ? problem({ title: 'Only your country\'s liaison staff manage its partner inbox.' })
+      : problem(error));
     return;
   }
+  const can = new Set(settings.allowedOperations || []);
   const secretSlot = h('div', { 'aria-live': 'polite' });
   const deliveries = h('div', {}, loading('Loading the delivery log…'));
   clear(view,
     h('h1', {}, `Partner inbox: ${context.countryName(country)}`),
     h('section', { class: 'panel', 'aria-labelledby': 'settings-title' },
-      h('h2', { id: 'settings-title' }, 'Delivery settings'), settingsForm(country, settings)),
+      h('h2', { id: 'settings-title' }, 'Delivery settings'), settingsForm(country, settings, can.has('UPDATE'))),
     h('section', { class: 'panel', 'aria-labelledby': 'secret-title' },
       h('h2', { id: 'secret-title' }, 'Webhook signing secret'),
       h('p', {}, settings.webhookSecretSet
         ? `A secret is set (last rotated ${when(settings.webhookSecretRotatedAt)}).`
         : 'No secret yet: webhooks are sent only once a secret is set.'),
-      rotateButton(country, secretSlot), secretSlot),
-    h('section', { class: 'panel', 'aria-labelledby': 'log-title' },
-      h('h2', { id: 'log-title' }, 'Delivery log'), deliveries));
-  await deliveryLog(country, deliveries, '', signal);
+      can.has('ROTATE_SECRET') ? rotateButton(country, secretSlot) : null, secretSlot),
+    can.has('READ_DELIVERIES') ? h('section', { class: 'panel', 'aria-labelledby': 'log-title' },
+      h('h2', { id: 'log-title' }, 'Delivery log'), deliveries) : null);
+  if (can.has('READ_DELIVERIES')) {
+    await deliveryLog(country, deliveries, '', signal);
+  }
 }
 
-function settingsForm(country, settings) {
+function settingsForm(country, settings, editable) {
   const outlet = h('div', { 'aria-live': 'polite' });
   const legendId = uid('events');
   const chosen = new Set(settings.events || []);
@@ -56,7 +59,8 @@ function settingsForm(country, settings) {
     field('Delivery mode', select('deliveryMode', [['IMMEDIATE', 'Immediately'], ['HOURLY_DIGEST', 'Hourly digest']],
       settings.deliveryMode || 'IMMEDIATE')),
     outlet,
-    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings')),
+    editable ? h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings'))
+      : null,
     h('p', { class: 'sub' }, settings.updatedBy ? `Last saved ${when(settings.updatedAt)} by ${settings.updatedBy}` : ''));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -132,7 +136,7 @@ async function deliveryLog(country, slot, status, signal) {
 
 function deliveryRow(country, item, reload) {
   const outlet = h('span', { 'aria-live': 'polite' });
-  const canRedrive = ['FAILED', 'PARKED'].includes(item.status);
+  const canRedrive = (item.allowedOperations || []).includes('REDRIVE');
   const button = canRedrive ? h('button', { type: 'button', class: 'small' }, 'Redrive') : null;
   if (button) {
     button.addEventListener('click', async () => {
@@ -153,7 +157,7 @@ function deliveryRow(country, item, reload) {
         : item.caseId ? h('a', { class: 'sub', href: `/cases/${encodeURIComponent(item.caseId)}` }, 'the case') : null),
     h('td', { 'data-label': 'Channel' }, label(item.channel)),
     h('td', { 'data-label': 'Status' }, label(item.status),
-      item.status === 'FAILED' && item.nextAttemptAt ? h('span', { class: 'sub' }, `next try ${when(item.nextAttemptAt)}`) : null,
+      item.nextAttemptAt ? h('span', { class: 'sub' }, `next try ${when(item.nextAttemptAt)}`) : null,
       item.redrivenAt ? h('span', { class: 'sub' }, `redriven ${when(item.redrivenAt)} by ${item.redrivenBy}`) : null),
     h('td', { 'data-label': 'Attempts' }, attempts.count ?? '—'),
     h('td', { 'data-label': 'Last attempt' }, attempts.lastAttemptAt ? when(attempts.lastAttemptAt)

@@ -2,16 +2,14 @@ import { api } from '../api.js';
 import { clear, field, h } from '../dom.js';
 import { day, label, loading, notice, problem, section, statusChip, submitting, when } from '../ui.js';
 
-/** The moves each state allows, as the tasks service's workflow has them. */
+/** How each move an assignment may offer is sent and named; which of them it offers is the service's answer. */
 const MOVES = {
-  PROPOSED: [['ACCEPTED', 'Accept'], ['DECLINED', 'Decline']],
-  ACCEPTED: [['IN_PROGRESS', 'Start work']],
-  IN_PROGRESS: [['DONE', 'Mark done'], ['BLOCKED', 'Report blocked']],
-  BLOCKED: [['IN_PROGRESS', 'Resume work']],
-  DECLINED: [],
-  DONE: [],
+  ACCEPT: { to: 'ACCEPTED', text: 'Accept' },
+  DECLINE: { to: 'DECLINED', text: 'Decline', reason: true },
+  START: { to: 'IN_PROGRESS', text: 'Start work' },
+  BLOCK: { to: 'BLOCKED', text: 'Report blocked', reason: true },
+  DONE: { to: 'DONE', text: 'Mark done' },
 };
-const NEEDS_REASON = new Set(['DECLINED', 'BLOCKED']);
 
 export async function taskView(context, id) {
   const { view, signal } = context;
@@ -35,9 +33,8 @@ export async function taskView(context, id) {
 function show(context, action) {
   const { view } = context;
   document.title = `${action.title} · Accord`;
-  const mine = context.me.country;
-  const own = action.assignments.find((item) => item.country === mine);
-  const party = own || action.requestingCountry === mine;
+  const can = new Set(action.allowedOperations || []);
+  const actionable = action.assignments.filter((item) => (item.allowedOperations || []).length);
   const update = (next) => show(context, next);
   clear(view,
     h('p', { class: 'crumbs' }, h('a', { href: '/cases' }, 'Cases'), ' › ',
@@ -56,9 +53,9 @@ function show(context, action) {
         title: 'This action was cancelled', detail: `${action.cancellation.reason} (${action.cancellation.by})`,
       }) : null),
     section('Assignments', assignments(context, action)),
-    own && action.status === 'OPEN' && context.isOfficer()
-      ? section(`Your country's assignment (${mine})`, ownAssignment(context, action, own, update)) : null,
-    section('Comments', comments(context, action, party && context.isOfficer(), update)));
+    actionable.map((item) => section(`Your country's assignment (${item.country})`,
+      ownAssignment(action, item, update))),
+    section('Comments', comments(action, can.has('COMMENT'), update)));
 }
 
 function assignments(context, action) {
@@ -74,23 +71,24 @@ function assignments(context, action) {
         h('td', { 'data-label': 'Last change' }, item.updatedBy ? `${when(item.updatedAt)} by ${item.updatedBy}` : '—'))))));
 }
 
-function ownAssignment(context, action, own, update) {
+function ownAssignment(action, own, update) {
   const base = `/api/tasks/${encodeURIComponent(action.id)}/assignments/${encodeURIComponent(own.country)}`;
   const outlet = h('div', { 'aria-live': 'polite' });
-  const moves = MOVES[own.status] || [];
+  const offered = own.allowedOperations || [];
+  const moves = offered.filter((operation) => MOVES[operation]).map((operation) => MOVES[operation]);
   const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 2000 });
   const form = h('form', { class: 'transition', novalidate: true },
-    moves.some(([to]) => NEEDS_REASON.has(to))
+    moves.some((move) => move.reason)
       ? field('Reason', reason, 'Required to decline or to report a block.') : null,
-    h('div', { class: 'form-actions' }, moves.map(([to, text]) => h('button', {
-      type: 'submit', value: to, class: NEEDS_REASON.has(to) ? 'danger' : 'primary',
-    }, text))),
+    h('div', { class: 'form-actions' }, moves.map((move) => h('button', {
+      type: 'submit', value: move.to, class: move.reason ? 'danger' : 'primary',
+    }, move.text))),
     outlet);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const to = event.submitter ? event.submitter.value : moves[0][0];
+    const to = event.submitter ? event.submitter.value : moves[0].to;
     const body = { to };
-    if (NEEDS_REASON.has(to)) {
+    if (moves.some((move) => move.to === to && move.reason)) {
       body.reason = reason.value.trim();
     }
     try {
@@ -103,9 +101,9 @@ function ownAssignment(context, action, own, update) {
   });
   const parts = [
     h('p', {}, 'Status: ', statusChip(own.status, own.overdue)),
-    moves.length ? form : notice('This assignment is final.'),
+    moves.length ? form : notice('No move of this assignment is open to you.'),
   ];
-  if (context.isLiaison() && !['DECLINED', 'DONE'].includes(own.status)) {
+  if (offered.includes('ASSIGN')) {
     parts.push(assigneeForm(base, own, update));
   }
   if (own.history && own.history.length) {
@@ -135,13 +133,13 @@ function assigneeForm(base, own, update) {
   return form;
 }
 
-function comments(context, action, canComment, update) {
+function comments(action, canComment, update) {
   const list = action.comments && action.comments.length
     ? h('ol', { class: 'comments' }, action.comments.map((comment) => h('li', {},
       h('p', { class: 'entry-head' }, `${comment.author} (${comment.country}) · `, h('time', { datetime: comment.at }, when(comment.at))),
       h('p', { class: 'entry-text' }, comment.text))))
     : h('p', { class: 'empty' }, 'No comments yet.');
-  if (!canComment || action.status !== 'OPEN') {
+  if (!canComment) {
     return list;
   }
   const outlet = h('div', { 'aria-live': 'polite' });

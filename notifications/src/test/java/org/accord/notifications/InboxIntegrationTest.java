@@ -78,6 +78,10 @@ class InboxIntegrationTest extends IntegrationTestSupport {
     @Test
     void readingIsPerUserAlsoForCountryItems() {
         assertThat(unreadCount("fr-officer")).isEqualTo(2);
+        for (JsonNode item : json(get("/api/notifications", user("fr-officer"))).get("items")) {
+            assertThat(item.get("allowedOperations").toString()).as("every item of the inbox may be marked read")
+                    .isEqualTo("[\"MARK_READ\"]");
+        }
 
         HttpResponse<String> read = send("POST", "/api/notifications/fr-country-1/read", user("fr-officer"), null);
         assertThat(read.statusCode()).isEqualTo(204);
@@ -88,6 +92,8 @@ class InboxIntegrationTest extends IntegrationTestSupport {
         assertThat(titles(get("/api/notifications?unread=true", user("fr-officer")))).containsExactly("fr-officer-1");
         JsonNode all = json(get("/api/notifications", user("fr-officer")));
         assertThat(all.get("items").get(1).get("read").asBoolean()).isTrue();
+        assertThat(all.get("items").get(1).get("allowedOperations").toString()).as("marking again succeeds too")
+                .isEqualTo("[\"MARK_READ\"]");
         assertThat(unreadCount("fr-analyst")).as("the analyst has not read it").isEqualTo(2);
         assertThat(titles(get("/api/notifications?unread=true", user("fr-analyst"))))
                 .containsExactly("fr-analyst-1", "fr-country-1");

@@ -48,6 +48,13 @@ class PartnerSettingsIntegrationTest extends IntegrationTestSupport {
             List<HttpResponse<String>> responses = List.of(get(base, token), send("PUT", base, token, VALID),
                     send("POST", base + "/webhook-secret", token, null), get(base + "/deliveries", token),
                     get(base + "/deliveries?status=PARKED&page=0&size=5", token));
+            if (c.expected() == 200) {
+                // What the settings answer the caller may do are exactly the calls that succeed for them.
+                assertThat(json(responses.get(0)).get("allowedOperations").toString())
+                        .isEqualTo("[\"UPDATE\",\"ROTATE_SECRET\",\"READ_DELIVERIES\"]");
+                assertThat(json(responses.get(1)).get("allowedOperations"))
+                        .isEqualTo(json(responses.get(0)).get("allowedOperations"));
+            }
             for (HttpResponse<String> response : responses) {
                 assertThat(response.statusCode()).as("%s %s %s", c.caller(), response.request().method(),
                         response.uri()).isEqualTo(c.expected());

@@ -126,6 +126,8 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(parked.get("attempts").get("count").asInt()).isEqualTo(3);
         assertThat(parked.get("attempts").get("lastResult").asString()).isEqualTo("HTTP_500");
         assertThat(parked.get("nextAttemptAt").isNull()).isTrue();
+        assertThat(parked.get("allowedOperations").toString()).as("a parked delivery offers its redrive")
+                .isEqualTo("[\"REDRIVE\"]");
         String id = parked.get("id").asString();
 
         HttpResponse<String> foreign = send("POST", "/api/partners/GB/deliveries/" + id + "/redrive",
@@ -145,6 +147,8 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(delivered.get("attempts").get("count").asInt()).as("counted afresh").isEqualTo(1);
         assertThat(delivered.get("attempts").get("recent").size()).as("history kept").isEqualTo(4);
         assertThat(delivered.get("redrivenBy").asString()).isEqualTo(usernameIn(liaison));
+        assertThat(delivered.get("allowedOperations").size()).as("a delivered one offers nothing, and is refused")
+                .isZero();
         assertThat(received("/gb/accord", key)).hasSize(4);
 
         HttpResponse<String> again = send("POST", "/api/partners/GB/deliveries/" + id + "/redrive", liaison, null);

@@ -1,5 +1,6 @@
 package org.accord.notifications.access;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.accord.identity.AllianceUser;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  * reader of an item and a country's partner systems may still be told of a case as cases answers for it now, and who
  * manages a country's partner settings and its delivery log. Inbox criteria always pin the caller's country first, so each
  * read is a lookup on the {@code country, user, createdAt} index and never a scan across countries.
+ * <p>
+ * Every answer carries the caller's allowed operations, worked out here from the same decisions that refuse the calls.
  */
 @Component
 public class NotificationAccessPolicy {
@@ -95,5 +98,23 @@ public class NotificationAccessPolicy {
      */
     public Optional<Criteria> deliveriesOf(AllianceUser user, String country) {
         return mayManagePartner(user, country) ? Optional.of(Criteria.where(COUNTRY).is(country)) : Optional.empty();
+    }
+
+    /** On an item of the caller's inbox (only such items are ever answered to the caller): marking it read. */
+    public List<InboxItemOperation> inboxItemOperations(AllianceUser user) {
+        return List.of(InboxItemOperation.MARK_READ);
+    }
+
+    /** On a country's partner inbox: everything, for those who manage it; to anybody else it does not exist. */
+    public List<PartnerOperation> partnerOperations(AllianceUser user, String country) {
+        return mayManagePartner(user, country) ? List.of(PartnerOperation.values()) : List.of();
+    }
+
+    /**
+     * On one delivery of a country's log: a redrive, for those who manage the country's partner inbox, while the
+     * delivery is one a redrive takes (failed or parked).
+     */
+    public List<DeliveryOperation> deliveryOperations(AllianceUser user, String country, boolean redrivable) {
+        return mayManagePartner(user, country) && redrivable ? List.of(DeliveryOperation.REDRIVE) : List.of();
     }
 }

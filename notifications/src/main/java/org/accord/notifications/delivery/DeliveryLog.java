@@ -37,7 +37,10 @@ class DeliveryLog {
                 : new Criteria().andOperator(scope, Criteria.where(DeliveryEngine.STATUS).is(status));
         long total = mongo.count(new Query(criteria), Delivery.class);
         List<DeliveryView> items = mongo.find(new Query(criteria).with(NEWEST_FIRST).skip((long) page * size)
-                .limit(size), Delivery.class).stream().map(DeliveryView::of).toList();
+                .limit(size), Delivery.class).stream()
+                .map(delivery -> DeliveryView.of(delivery, policy.deliveryOperations(user, country,
+                        delivery.status() != null && delivery.status().redrivable())))
+                .toList();
         return new DeliveryPage(items, page, size, total);
     }
 
@@ -46,7 +49,7 @@ class DeliveryLog {
         Criteria scope = new Criteria().andOperator(scope(user, country), Criteria.where("_id").is(id));
         Instant now = clock.instant();
         Query redrivable = new Query(new Criteria().andOperator(scope,
-                Criteria.where(DeliveryEngine.STATUS).in(DeliveryStatus.PARKED, DeliveryStatus.FAILED),
+                Criteria.where(DeliveryEngine.STATUS).in(DeliveryStatus.REDRIVABLE),
                 DeliveryEngine.leaseFree(now)));
         Update again = new Update().set(DeliveryEngine.STATUS, DeliveryStatus.PENDING).set("attemptCount", 0)
                 .set(DeliveryEngine.NEXT_ATTEMPT_AT, now).set("redrivenAt", now).set("redrivenBy", user.username());

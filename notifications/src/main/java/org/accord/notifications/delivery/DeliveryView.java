@@ -3,14 +3,17 @@ package org.accord.notifications.delivery;
 import java.time.Instant;
 import java.util.List;
 
+import org.accord.notifications.access.DeliveryOperation;
+
 /**
  * One delivery as its country's liaisons see it in the delivery log; never the message itself. A withdrawn one says
- * when and why; {@code withdrawnLines} lists the events left out of a digest.
+ * when and why; {@code withdrawnLines} lists the events left out of a digest. {@code allowedOperations} says whether
+ * the caller may redrive it.
  */
 record DeliveryView(String id, Channel channel, String eventType, String key, String caseId, String taskId,
         DeliveryStatus status, Attempts attempts, Instant createdAt, Instant deliveredAt, Instant nextAttemptAt,
         Instant redrivenAt, String redrivenBy, Instant withdrawnAt, String withdrawnBecause,
-        List<WithdrawnLine> withdrawnLines) {
+        List<WithdrawnLine> withdrawnLines, List<DeliveryOperation> allowedOperations) {
 
     /**
      * @param count      attempts since the delivery was queued or last redriven
@@ -35,7 +38,7 @@ record DeliveryView(String id, Channel channel, String eventType, String key, St
         }
     }
 
-    static DeliveryView of(Delivery delivery) {
+    static DeliveryView of(Delivery delivery, List<DeliveryOperation> allowedOperations) {
         List<AttemptView> recent = delivery.attempts().stream().map(AttemptView::of).toList();
         AttemptView last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
         return new DeliveryView(delivery.id(), delivery.channel(), delivery.eventType(), delivery.key(),
@@ -43,6 +46,7 @@ record DeliveryView(String id, Channel channel, String eventType, String key, St
                 new Attempts(delivery.attemptCount(), last == null ? null : last.result(),
                         last == null ? null : last.detail(), last == null ? null : last.at(), recent),
                 delivery.createdAt(), delivery.deliveredAt(), delivery.nextAttemptAt(), delivery.redrivenAt(),
-                delivery.redrivenBy(), delivery.withdrawnAt(), delivery.withdrawnBecause(), delivery.withdrawnLines());
+                delivery.redrivenBy(), delivery.withdrawnAt(), delivery.withdrawnBecause(), delivery.withdrawnLines(),
+                allowedOperations);
     }
 }

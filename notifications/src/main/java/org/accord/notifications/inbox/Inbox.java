@@ -72,7 +72,8 @@ public class Inbox implements InitializingBean {
                     new Update().set(NotificationAccessPolicy.WITHDRAWN_AT, clock.instant()), InboxItem.class);
         }
         List<InboxItemView> items = found.stream().filter(item -> !checked.withdrawn().contains(item.id()))
-                .map(item -> InboxItemView.of(item, user.username(), !checked.unchecked().contains(item.id())))
+                .map(item -> InboxItemView.of(item, user.username(), !checked.unchecked().contains(item.id()),
+                        policy.inboxItemOperations(user)))
                 .toList();
         return new InboxPage(items, page, size, total - checked.withdrawn().size());
     }

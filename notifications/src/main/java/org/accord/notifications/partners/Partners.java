@@ -42,7 +42,7 @@ public class Partners {
     }
 
     PartnerSettingsView get(AllianceUser user, String country) {
-        return PartnerSettingsView.of(settings(user, country));
+        return PartnerSettingsView.of(settings(user, country), policy.partnerOperations(user, country));
     }
 
     PartnerSettingsView replace(AllianceUser user, String country, PartnerSettingsRequest request) {
@@ -61,7 +61,7 @@ public class Partners {
                 request.events().stream().distinct().toList(), request.deliveryMode(),
                 current.sealedWebhookSecret(), current.webhookSecretRotatedAt(), user.username(), clock.instant(),
                 null, null);
-        return PartnerSettingsView.of(mongo.save(replaced));
+        return PartnerSettingsView.of(mongo.save(replaced), policy.partnerOperations(user, country));
     }
 
     NewWebhookSecret rotateSecret(AllianceUser user, String country) {

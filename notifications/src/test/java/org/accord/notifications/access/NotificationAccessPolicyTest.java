@@ -114,6 +114,44 @@ class NotificationAccessPolicyTest {
                         : Optional.empty());
     }
 
+    @ParameterizedTest(name = "{0} of {1} with {2} on {3}: {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # user     | country | role    | partner | delivery redrivable | partner operations                    | delivery operations
+            fr-liaison | FR      | liaison | FR      | true                | UPDATE ROTATE_SECRET READ_DELIVERIES | REDRIVE
+            fr-liaison | FR      | liaison | FR      | false               | UPDATE ROTATE_SECRET READ_DELIVERIES |
+            fr-officer | FR      | officer | FR      | true                |                                      |
+            fr-analyst | FR      | analyst | FR      | true                |                                      |
+            fr-systems | FR      | officer | FR      | true                |                                      |
+            de-liaison | DE      | liaison | FR      | true                |                                      |
+            fr-liaison | FR      | liaison | DE      | true                |                                      |
+            """)
+    void theOperationsAnsweredOnAPartnerInboxAreThoseItsManagersMayCall(String username, String country,
+            String role, String partner, boolean redrivable, String partnerOperations, String deliveryOperations) {
+        AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of(role));
+
+        assertThat(policy.partnerOperations(user, partner)).containsExactlyElementsOf(
+                ids(partnerOperations).stream().map(PartnerOperation::valueOf).toList());
+        assertThat(policy.deliveryOperations(user, partner, redrivable)).containsExactlyElementsOf(
+                ids(deliveryOperations).stream().map(DeliveryOperation::valueOf).toList());
+        // Answered exactly as the calls are decided: the settings and the log exist only for those who manage them.
+        assertThat(!policy.partnerOperations(user, partner).isEmpty())
+                .isEqualTo(policy.mayManagePartner(user, partner));
+        assertThat(policy.partnerOperations(user, partner).contains(PartnerOperation.READ_DELIVERIES))
+                .isEqualTo(policy.deliveriesOf(user, partner).isPresent());
+    }
+
+    @ParameterizedTest(name = "{0} of {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            fr-officer | FR | officer
+            fr-analyst | FR | analyst
+            gb-analyst | GB | analyst
+            """)
+    void everyItemOfTheCallersInboxMayBeMarkedRead(String username, String country, String role) {
+        AllianceUser user = new AllianceUser("subject-" + username, username, country, Set.of(role));
+
+        assertThat(policy.inboxItemOperations(user)).containsExactly(InboxItemOperation.MARK_READ);
+    }
+
     @ParameterizedTest(name = "{1} case shared with {2}, users {3}: {0} partners {4}")
     @CsvSource(delimiter = '|', textBlock = """
             # to | tlp          | countries | users         | withheld because
