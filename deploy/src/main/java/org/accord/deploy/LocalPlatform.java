@@ -205,6 +205,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private Map<String, String> gatewayProperties() {
         Map<String, String> properties = commonProperties("gateway");
+        properties.put("accord.gateway.public-origin", settings.gatewayUrl());
         for (String service : SERVICES) {
             properties.put("accord.gateway." + service + "-url", serviceUrl(service));
         }

@@ -11,6 +11,8 @@ import org.accord.gateway.caller.CallerWebFilter;
 import org.accord.gateway.caller.SharedTokenRefresh;
 import org.accord.gateway.edge.EdgeProperties;
 import org.accord.gateway.edge.RequestIds;
+import org.accord.gateway.edge.SameOriginRequests;
+import org.accord.gateway.edge.XsrfHeaderOnly;
 import org.accord.gateway.login.CountryLoginRequestResolver;
 import org.accord.gateway.login.RequestedPage;
 import org.accord.gateway.login.SignOutRedirectStrategy;
@@ -58,7 +60,6 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -74,8 +75,9 @@ import org.springframework.web.server.WebFilter;
 /**
  * The gateway is the platform's only public entry and its Backend-for-Frontend. Browsers sign in through the alliance
  * realm (authorization code with PKCE; the tokens stay in the server-side session, the browser holds only an HttpOnly
- * session cookie and proves its state-changing calls with the XSRF header); partner systems send their own bearer
- * token. Either way, {@code /api/**} is for callers of a member country, and every refusal is a problem response.
+ * session cookie and proves its state-changing calls with the XSRF header, sent from the platform's own origin);
+ * partner systems send their own bearer token. Either way, {@code /api/**} is for callers of a member country, and
+ * every refusal is a problem response.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -214,6 +216,11 @@ class SecurityConfiguration {
         signOut.setLogoutSuccessUrl(URI.create("/login"));
         signOut.setRedirectStrategy(new SignOutRedirectStrategy(json));
 
+        ServerWebExchangeMatcher browserChanges = new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                new NegatedServerWebExchangeMatcher(exchange -> hasBearerToken(exchange)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch()));
+
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
@@ -233,11 +240,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-                                new NegatedServerWebExchangeMatcher(exchange -> hasBearerToken(exchange)
-                                        ? ServerWebExchangeMatcher.MatchResult.match()
-                                        : ServerWebExchangeMatcher.MatchResult.notMatch())))
+                        .csrfTokenRequestHandler(new XsrfHeaderOnly())
+                        .requireCsrfProtectionMatcher(browserChanges)
                         .accessDeniedHandler(problems.csrfRefused()))
                 .logout(logout -> logout
                         .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
@@ -258,6 +262,7 @@ class SecurityConfiguration {
                                 .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains").build());
                     }
                 })
+                .addFilterBefore(new SameOriginRequests(browserChanges, edge, problems), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(writeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(new CallerWebFilter(authorizedClientManager, decoder, problems),
                         SecurityWebFiltersOrder.LOGOUT);

@@ -305,7 +305,7 @@ class GatewayIntegrationTest extends WiredGateway {
         String xsrf = browser.cookie("XSRF-TOKEN").orElseThrow();
 
         HttpResponse<String> signOut = send("POST", "/logout", Map.of("Accept", "application/json",
-                "Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + xsrf, "X-XSRF-TOKEN", xsrf));
+                "Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + xsrf, "X-XSRF-TOKEN", xsrf, "Origin", gateway));
 
         assertThat(signOut.statusCode()).isEqualTo(200);
         String location = json.readTree(signOut.body()).get("location").asString();

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.accord.gateway.KeptAliveConnection.Answer;
-import org.accord.gateway.KeptAliveConnection.Call;
 import org.accord.identity.testing.BrowserSession;
+import org.accord.identity.testing.KeptAliveConnection;
+import org.accord.identity.testing.KeptAliveConnection.Answer;
+import org.accord.identity.testing.KeptAliveConnection.Call;
 import org.accord.identity.testing.TokenClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

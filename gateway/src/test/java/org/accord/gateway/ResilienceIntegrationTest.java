@@ -46,7 +46,8 @@ class ResilienceIntegrationTest extends WiredGateway {
         notifications.stop();
 
         HttpResponse<String> read = send("GET", "/api/notifications?unread=true", partner);
-        HttpResponse<String> write = send("PUT", "/api/partners/GB", partner,
+        HttpResponse<String> write = send("PUT", "/api/partners/GB",
+                Map.of("Authorization", partner.get("Authorization"), "Content-Type", "application/json"),
                 HttpRequest.BodyPublishers.ofString("{\"emails\":[\"desk@example.org\"]}"));
 
         JsonNode problem = assertProblem(read, 503, UNAVAILABLE);

@@ -72,6 +72,7 @@ abstract class WiredGateway {
     static void properties(DynamicPropertyRegistry registry) {
         KeycloakTestServer keycloak = KeycloakTestServer.shared();
         registry.add("server.port", keycloak::gatewayPort);
+        registry.add("accord.gateway.public-origin", keycloak::gatewayUrl);
         registry.add("accord.identity.issuer-uri", keycloak::issuer);
         registry.add("accord.gateway.client.token-uri", () -> tokenEndpoint.baseUrl() + TOKEN_PATH);
         registry.add("accord.gateway.cases-url", services::baseUrl);

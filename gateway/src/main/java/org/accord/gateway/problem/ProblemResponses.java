@@ -72,6 +72,7 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
         GatewayProblem problem = switch (status.value()) {
             case 404 -> GatewayProblem.NOT_FOUND;
             case 413 -> GatewayProblem.PAYLOAD_TOO_LARGE;
+            case 415 -> GatewayProblem.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> GatewayProblem.TOO_MANY_REQUESTS;
             case 500 -> GatewayProblem.INTERNAL_ERROR;
             case 502 -> GatewayProblem.BAD_GATEWAY;

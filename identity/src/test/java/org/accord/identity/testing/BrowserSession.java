@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * An HTTP client that behaves like a browser where logins depend on it: it keeps cookies (sending {@code Secure}
  * ones to localhost, as browsers treat localhost as a secure origin), follows redirects itself so a test can stop
  * at a redirect URI, and submits Keycloak's login form. It echoes the {@code XSRF-TOKEN} cookie in the
- * {@code X-XSRF-TOKEN} header on state-changing calls, as the web client does.
+ * {@code X-XSRF-TOKEN} header on state-changing calls and sends them with the {@code Origin} of the page they are made
+ * from (the address's own), as the web client does.
  */
 public final class BrowserSession {
 
@@ -118,6 +119,9 @@ public final class BrowserSession {
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+            if (!headers.containsKey("Origin")) {
+                request.header("Origin", origin(uri));
+            }
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -179,6 +183,11 @@ public final class BrowserSession {
                 cookies.put(key, new Cookie(name, value, uri.getHost(), path));
             }
         }
+    }
+
+    /** The origin a page of this address has, as a browser sends it with the page's state-changing calls. */
+    public static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     static boolean isRedirect(int status) {

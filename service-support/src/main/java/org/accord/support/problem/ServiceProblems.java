@@ -120,13 +120,18 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
                 "The request body is missing or is not well-formed JSON of the expected shape."));
     }
 
+    /** The type of a problem the framework or the container raises with this status, without one of its own. */
+    public static URI typeFor(int status) {
+        return BY_STATUS.getOrDefault(status, URI.create(TYPES + "http-" + status));
+    }
+
     /** Framework-raised errors (unknown address, wrong method, …) get a stable type too. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail detail && (detail.getType() == null
                 || URI.create("about:blank").equals(detail.getType()))) {
-            detail.setType(BY_STATUS.getOrDefault(status.value(), URI.create(TYPES + "http-" + status.value())));
+            detail.setType(typeFor(status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);
     }

@@ -1,4 +1,4 @@
-package org.accord.gateway;
+package org.accord.identity.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * One HTTP/1.1 connection to the gateway kept open across calls, as a browser keeps it: every call is written on the
  * same socket and its answer read before the next call is sent. The body goes out on a thread of its own while the
  * answer is read, because the gateway may answer before it has read the body. An answer that does not come within the
- * timeout is a failure, not a wait.
+ * timeout is a failure, not a wait. A call's framing is written by the connection, or, for calls that test how the
+ * gateway meets odd framing, exactly as the call gives it.
  */
-final class KeptAliveConnection implements AutoCloseable {
+public final class KeptAliveConnection implements AutoCloseable {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
@@ -32,37 +33,55 @@ final class KeptAliveConnection implements AutoCloseable {
     private int opened;
     private int sent;
 
-    KeptAliveConnection(int port) {
+    public KeptAliveConnection(int port) {
         this.port = port;
         this.socket = connect();
     }
 
-    /** A call: its head's fields, and its body sent with a length, in chunks, or not at all. */
-    record Call(String method, String target, Map<String, String> headers, byte[] body, boolean chunked) {
+    /** How a call's body is framed: with its length, in chunks, or by the call's own header fields and bytes. */
+    public enum Framing {
+        LENGTH, CHUNKED, AS_GIVEN
+    }
 
-        static Call get(String target, Map<String, String> headers) {
-            return new Call("GET", target, headers, null, false);
+    /** A call: its head's fields, and its body sent with a length, in chunks, not at all, or exactly as given. */
+    public record Call(String method, String target, Map<String, String> headers, byte[] body, Framing framing) {
+
+        public static Call get(String target, Map<String, String> headers) {
+            return new Call("GET", target, headers, null, Framing.LENGTH);
         }
 
-        static Call withBody(String method, String target, Map<String, String> headers, byte[] body) {
-            return new Call(method, target, headers, body, false);
+        public static Call withBody(String method, String target, Map<String, String> headers, byte[] body) {
+            return new Call(method, target, headers, body, Framing.LENGTH);
         }
 
-        static Call chunked(String method, String target, Map<String, String> headers, byte[] body) {
-            return new Call(method, target, headers, body, true);
+        public static Call chunked(String method, String target, Map<String, String> headers, byte[] body) {
+            return new Call(method, target, headers, body, Framing.CHUNKED);
+        }
+
+        /** The head's fields as given, framing ones included, and then the bytes as given, whatever they announce. */
+        public static Call asGiven(String method, String target, Map<String, String> headers, byte[] bytes) {
+            return new Call(method, target, headers, bytes, Framing.AS_GIVEN);
+        }
+
+        boolean chunked() {
+            return framing == Framing.CHUNKED;
+        }
+
+        public String describe() {
+            return method + " " + target + " " + headers.keySet();
         }
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
         /** The gateway announced that it closes the connection after this answer. */
-        boolean closesConnection() {
+        public boolean closesConnection() {
             return "close".equalsIgnoreCase(headers.getOrDefault("connection", ""));
         }
     }
 
     /** How many connections this one has been: a new one is opened after an answer that closed the last. */
-    int connectionsOpened() {
+    public int connectionsOpened() {
         return opened;
     }
 
@@ -70,7 +89,7 @@ final class KeptAliveConnection implements AutoCloseable {
      * Sends the call and reads its answer; if the answer announced that the gateway closes the connection, the next
      * call goes out on a new one, as any HTTP client does.
      */
-    Answer exchange(Call call) {
+    public Answer exchange(Call call) {
         Answer answer = send(call);
         if (answer.closesConnection()) {
             closeQuietly();
@@ -80,10 +99,37 @@ final class KeptAliveConnection implements AutoCloseable {
     }
 
     /**
+     * Sends the call's head (which asks {@code Expect: 100-continue}), waits for the interim {@code 100} answer, then
+     * sends the body and reads the final answer. A final answer that comes instead of the {@code 100} is returned, and
+     * the body is not sent.
+     */
+    public Answer exchangeAfterContinue(Call call) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(call));
+            out.flush();
+            Answer answer = readAnswer(socket.getInputStream(), call);
+            if (answer.status() == 100) {
+                writeBody(out, call);
+                answer = readAnswer(socket.getInputStream(), call);
+            }
+            if (answer.closesConnection()) {
+                closeQuietly();
+                socket = connect();
+            }
+            return answer;
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError(call.describe() + ": no answer within " + TIMEOUT_MILLIS / 1000 + " s", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(call.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Sends the calls one after the other in one write, without waiting for answers in between (HTTP/1.1
      * pipelining), then reads their answers in order.
      */
-    List<Answer> pipeline(Call... calls) {
+    public List<Answer> pipeline(Call... calls) {
         try {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             for (Call call : calls) {
@@ -110,8 +156,8 @@ final class KeptAliveConnection implements AutoCloseable {
         try {
             OutputStream out = socket.getOutputStream();
             sent++;
-            boolean together = call.body() != null && !call.chunked() && call.body().length <= 64 * 1024
-                    && sent % 2 == 0;
+            boolean together = call.body() != null && call.framing() != Framing.CHUNKED
+                    && call.body().length <= 64 * 1024 && sent % 2 == 0;
             if (together) {
                 // head and a small body in one write, as they often leave a browser in one packet
                 byte[] head = head(call);
@@ -164,7 +210,7 @@ final class KeptAliveConnection implements AutoCloseable {
         StringBuilder head = new StringBuilder(call.method()).append(' ').append(call.target())
                 .append(" HTTP/1.1\r\nHost: localhost\r\n");
         call.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (call.body() != null) {
+        if (call.body() != null && call.framing() != Framing.AS_GIVEN) {
             head.append(call.chunked() ? "Transfer-Encoding: chunked" : "Content-Length: " + call.body().length)
                     .append("\r\n");
         }
@@ -235,7 +281,7 @@ final class KeptAliveConnection implements AutoCloseable {
         return bytes;
     }
 
-    static byte[] jsonOfSize(int size) {
+    public static byte[] jsonOfSize(int size) {
         byte[] body = new byte[size];
         Arrays.fill(body, (byte) 'x');
         byte[] start = "{\"summary\":\"".getBytes(StandardCharsets.US_ASCII);
