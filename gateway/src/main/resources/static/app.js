@@ -44,6 +44,9 @@ function navigate(path, { replace = false } = {}) {
 }
 
 async function render() {
+  if (context.refused) {
+    return undefined;
+  }
   const path = window.location.pathname;
   if (path === '/' || path === '') {
     window.history.replaceState({}, '', '/cases');
@@ -138,16 +141,26 @@ async function start() {
     return;
   }
   context.me = me;
+  document.getElementById('username').textContent = me.username;
+  document.getElementById('country').textContent = me.country;
+  document.getElementById('roles').textContent = me.roles.length ? me.roles.join(', ') : 'no role';
+  document.getElementById('who').hidden = false;
+  document.getElementById('sign-out').hidden = false;
   try {
     context.countries = (await api.get('/api/countries')).data;
   } catch (error) {
+    if (error.status === 403) {
+      // The platform tells such an account who it is and nothing else: say so rather than open pages that fail.
+      context.refused = true;
+      document.querySelector('nav.primary').hidden = true;
+      clear(view, h('h1', {}, 'No access'), problem({
+        title: 'Your account has no role on this platform.',
+        detail: 'Ask your government\'s administrator for the officer, liaison or analyst role, then sign in again.',
+      }));
+      return;
+    }
     context.countries = { members: [], groups: [] };
   }
-  document.getElementById('username').textContent = me.username;
-  document.getElementById('country').textContent = me.country;
-  document.getElementById('roles').textContent = me.roles.join(', ');
-  document.getElementById('who').hidden = false;
-  document.getElementById('sign-out').hidden = false;
   window.setInterval(refreshUnread, UNREAD_POLL_MS);
   render();
   showPartnersLink(me.country);

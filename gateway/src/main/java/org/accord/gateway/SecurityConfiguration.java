@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.accord.gateway.caller.CallerWebFilter;
 import org.accord.gateway.caller.SharedTokenRefresh;
@@ -20,7 +21,6 @@ import org.accord.gateway.problem.ProblemResponses;
 import org.accord.gateway.webclient.WebClientPages;
 import org.accord.identity.AllianceIdentityProperties;
 import org.accord.identity.AllianceTokens;
-import org.accord.identity.AllianceUser;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.CountryRegistryProperties;
 import reactor.core.publisher.Mono;
@@ -47,6 +47,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
@@ -76,8 +77,8 @@ import org.springframework.web.server.WebFilter;
  * The gateway is the platform's only public entry and its Backend-for-Frontend. Browsers sign in through the alliance
  * realm (authorization code with PKCE; the tokens stay in the server-side session, the browser holds only an HttpOnly
  * session cookie and proves its state-changing calls with the XSRF header, sent from the platform's own origin);
- * partner systems send their own bearer token. Either way, {@code /api/**} is for callers of a member country, and
- * every refusal is a problem response.
+ * partner systems send their own bearer token. Either way, {@code /api/**} is for callers of a member country
+ * holding a platform role ({@code /api/me} answers without one), and every refusal is a problem response.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -225,7 +226,8 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/login", "/login/*", "/app.css").permitAll()
-                        .pathMatchers("/api/**").access(memberCountry(registry))
+                        .pathMatchers(HttpMethod.GET, "/api/me").access(callerWhom(tokens::mayAskWhoTheyAre))
+                        .pathMatchers("/api/**").access(callerWhom(tokens::mayUseTheApi))
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(
@@ -269,12 +271,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A caller of {@code /api/**} must belong to a member country; a signed-in caller without one gets 403. */
-    private static ReactiveAuthorizationManager<AuthorizationContext> memberCountry(CountryRegistry registry) {
+    /**
+     * {@code /api/**} by the platform's access rules ({@link AllianceTokens}): a signed-in caller they refuse, such as
+     * one without a member country or, beyond {@code /api/me}, without a platform role, gets 403.
+     */
+    private static ReactiveAuthorizationManager<AuthorizationContext> callerWhom(Predicate<Jwt> rule) {
         return (authentication, context) -> Mono.just(new AuthorizationDecision(CallerWebFilter
-                .caller(context.getExchange())
-                .map(AllianceUser::country)
-                .filter(registry::isMember)
+                .callerToken(context.getExchange())
+                .filter(rule)
                 .isPresent()));
     }
 

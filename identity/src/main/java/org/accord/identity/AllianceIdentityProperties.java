@@ -3,11 +3,12 @@ package org.accord.identity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The one issuer the platform trusts and the audience its tokens must carry. {@code jwkSetUri} defaults to the
- * issuer's certificate endpoint, so keys are fetched lazily and a service starts before Keycloak answers.
+ * The one issuer the platform trusts, the audience its tokens must carry and the clients whose tokens it takes.
+ * {@code jwkSetUri} defaults to the issuer's certificate endpoint, so keys are fetched lazily and a service starts
+ * before Keycloak answers.
  */
 @ConfigurationProperties("accord.identity")
-public record AllianceIdentityProperties(String issuerUri, String audience, String jwkSetUri) {
+public record AllianceIdentityProperties(String issuerUri, String audience, String jwkSetUri, KnownClients clients) {
 
     public AllianceIdentityProperties {
         if (issuerUri == null || issuerUri.isBlank()) {
@@ -18,6 +19,9 @@ public record AllianceIdentityProperties(String issuerUri, String audience, Stri
         }
         if (jwkSetUri == null || jwkSetUri.isBlank()) {
             jwkSetUri = issuerUri + "/protocol/openid-connect/certs";
+        }
+        if (clients == null) {
+            clients = new KnownClients(null, null, null);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.accord.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -21,11 +22,16 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * How every part of the platform reads an alliance access token: signature from the alliance realm's keys, issuer
- * exactly the alliance realm (a national realm's token is not enough), the platform audience, realm roles as
- * {@code ROLE_*} authorities, and the country as the deciding attribute.
+ * How every part of the platform reads an alliance access token, and who may call what with it: signature from the
+ * alliance realm's keys, issuer exactly the alliance realm (a national realm's token is not enough), the platform
+ * audience, a client the platform knows ({@link KnownClients}), realm roles as {@code ROLE_*} authorities, and the
+ * country as the deciding attribute. The rules below are the one place that says which callers reach
+ * {@code /api/me}, the rest of {@code /api/**} and {@code /internal/**}; the gateway and every service apply them.
  */
 public final class AllianceTokens {
+
+    /** The client a token was issued to. */
+    static final String CLIENT_CLAIM = "azp";
 
     private final AllianceIdentityProperties properties;
     private final CountryRegistry registry;
@@ -41,8 +47,19 @@ public final class AllianceTokens {
                         ? OAuth2TokenValidatorResult.success()
                         : OAuth2TokenValidatorResult.failure(
                                 new OAuth2Error("invalid_token", "The token is not meant for this platform", null));
+        OAuth2TokenValidator<Jwt> knownClient = jwt -> isKnownClient(jwt.getClaimAsString(CLIENT_CLAIM))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The token was issued to a client the platform does not know",
+                                null));
         return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                audience);
+                audience, knownClient);
+    }
+
+    private boolean isKnownClient(String client) {
+        KnownClients clients = properties.clients();
+        return client != null && (clients.login().contains(client) || clients.services().contains(client)
+                || registry.members().stream().anyMatch(country -> clients.partnerSystemsOf(country).equals(client)));
     }
 
     public JwtDecoder jwtDecoder() {
@@ -67,14 +84,39 @@ public final class AllianceTokens {
                 .toList();
     }
 
-    /** A user may act on the platform only with a country that is a member of the alliance. */
-    public boolean hasMemberCountry(Authentication authentication) {
-        return authentication instanceof JwtAuthenticationToken token && authentication.isAuthenticated()
-                && registry.isMember(token.getToken().getClaimAsString(AllianceUser.COUNTRY_CLAIM));
+    /**
+     * {@code GET /api/me}: a person signed in through a login client or a partner system through its own country's
+     * client, of a member country, whatever their roles, so the web client can tell a user without a role why it
+     * shows nothing. Platform services, which have no country, are refused.
+     */
+    public boolean mayAskWhoTheyAre(Jwt jwt) {
+        String country = jwt.getClaimAsString(AllianceUser.COUNTRY_CLAIM);
+        String client = jwt.getClaimAsString(CLIENT_CLAIM);
+        KnownClients clients = properties.clients();
+        return registry.isMember(country) && client != null
+                && (clients.login().contains(client) || clients.partnerSystemsOf(country).equals(client));
     }
 
-    public boolean hasMemberCountry(Jwt jwt) {
-        return registry.isMember(jwt.getClaimAsString(AllianceUser.COUNTRY_CLAIM));
+    /**
+     * The rest of {@code /api/**}: the callers of {@link #mayAskWhoTheyAre} who also hold a role people act in
+     * (officer, liaison, analyst; partner systems carry officer). No role, no access.
+     */
+    public boolean mayUseTheApi(Jwt jwt) {
+        return mayAskWhoTheyAre(jwt) && AllianceUser.from(jwt).hasApiRole();
+    }
+
+    /** {@code /internal/**}: the platform's own services, through their own clients, with the service role. */
+    public boolean mayCallInternal(Jwt jwt) {
+        String client = jwt.getClaimAsString(CLIENT_CLAIM);
+        return client != null && properties.clients().services().contains(client)
+                && AllianceUser.platformRoles(jwt).contains(PlatformRole.SERVICE.claimValue());
+    }
+
+    /** The verified token behind an authentication, if it is one of ours. */
+    public static Optional<Jwt> tokenOf(Authentication authentication) {
+        return authentication instanceof JwtAuthenticationToken token && authentication.isAuthenticated()
+                ? Optional.of(token.getToken())
+                : Optional.empty();
     }
 
     public List<String> platformAudience() {

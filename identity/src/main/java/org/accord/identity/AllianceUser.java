@@ -42,6 +42,11 @@ public record AllianceUser(String subject, String username, String country, Set<
         return roles.contains(role.claimValue());
     }
 
+    /** Whether the user holds a role people act in on the platform; without one, a user may only ask who they are. */
+    public boolean hasApiRole() {
+        return roles.stream().anyMatch(PlatformRole::opensTheApi);
+    }
+
     public boolean isOfficer() {
         return hasRole(PlatformRole.OFFICER) || hasRole(PlatformRole.LIAISON);
     }

@@ -1,23 +1,28 @@
 package org.accord.identity;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The resource-server security every service imports: bearer tokens from the alliance realm only, stateless, no
- * session and so no CSRF; {@code /internal/**} for the platform's own services; everything else for users and
- * partner systems of a member country (authenticated without one: 403).
+ * The resource-server security every service imports: bearer tokens from the alliance realm's known clients only,
+ * stateless, no session and so no CSRF; {@code /internal/**} for the platform's own services; everything else for
+ * users and partner systems of a member country holding a platform role (authenticated otherwise: 403), as
+ * {@link AllianceTokens} rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -45,9 +50,8 @@ public class ServiceSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/error").permitAll()
-                .requestMatchers("/internal/**").hasRole(PlatformRole.SERVICE.claimValue())
-                .anyRequest().access((authentication, request) ->
-                        new AuthorizationDecision(tokens.hasMemberCountry(authentication.get()))))
+                .requestMatchers("/internal/**").access(allowing(tokens::mayCallInternal))
+                .anyRequest().access(allowing(tokens::mayUseTheApi)))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens.authenticationConverter()))
                         .authenticationEntryPoint(problems)
@@ -61,6 +65,11 @@ public class ServiceSecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> allowing(Predicate<Jwt> rule) {
+        return (authentication, request) -> new AuthorizationDecision(
+                AllianceTokens.tokenOf(authentication.get()).filter(rule).isPresent());
     }
 
     @Bean

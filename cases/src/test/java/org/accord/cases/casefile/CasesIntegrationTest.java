@@ -273,11 +273,41 @@ class CasesIntegrationTest extends CasesApi {
     void serviceTokensHaveNoCountryAndUserTokensNoInternalAccess() {
         HttpResponse<String> service = send("GET", "/api/cases", logins().serviceToken("tasks"), null);
         HttpResponse<String> internal = send("GET", "/internal/x", tokenOf("ca-officer"), null);
+        HttpResponse<String> partnerInternal = send("GET", "/internal/x", tokenOf("ca-systems"), null);
 
         assertThat(service.statusCode()).isEqualTo(403);
         assertProblem(service, "forbidden");
         assertThat(internal.statusCode()).isEqualTo(403);
         assertProblem(internal, "forbidden");
+        assertThat(partnerInternal.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aUserWithoutAPlatformRoleIsRefusedEverythingAndChangesNothing() {
+        String id = open("fr-officer", NewCaseBody.labelled("GREEN").json()).get("id").asString();
+        long stored = mongo.count(new Query(), Case.class);
+        String visitor = tokenOf("fr-visitor");
+
+        for (HttpResponse<String> response : List.of(send("GET", "/api/cases", visitor, null),
+                send("GET", "/api/cases/" + id, visitor, null),
+                send("GET", "/api/cases/" + id + "/audit", visitor, null),
+                send("POST", "/api/cases", visitor, NewCaseBody.labelled("GREEN").json()),
+                send("GET", "/internal/cases/" + id + "/audience", visitor, null))) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertProblem(response, "forbidden");
+        }
+        assertThat(mongo.count(new Query(), Case.class)).isEqualTo(stored);
+    }
+
+    @Test
+    void tokensOfAClientThePlatformDoesNotKnowAreUnauthenticated() {
+        String stranger = logins().unknownClientToken("FR", "officer", "service");
+
+        for (String path : List.of("/api/cases", "/internal/cases/0123456789abcdef01234567/audience")) {
+            HttpResponse<String> response = send("GET", path, stranger, null);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertProblem(response, "unauthenticated");
+        }
     }
 
     @Test

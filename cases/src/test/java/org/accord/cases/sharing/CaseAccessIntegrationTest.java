@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The access rules as two tables, every call with a real token. One case per TLP, opened by fr-officer, shared with
  * CA (READ), DE (CONTRIBUTE) and the group EUROPE (CONTRIBUTE: GB, FR, DE), naming us-liaison@us, de-officer@de and
- * fr-analyst. The first table says whether each caller may open a case and what it may do with each of them; the
+ * fr-analyst@fr. The first table says whether each caller may open a case and what it may do with each of them; the
  * second what every endpoint answers for that. The list shows each caller exactly the cases it may do anything with, and counts only them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,7 +91,8 @@ class CaseAccessIntegrationTest extends CasesApi {
         for (Tlp tlp : LABELS) {
             NewCaseBody body = NewCaseBody.labelled(tlp.name()).title(tlp + " case of the access table")
                     .sharedWithCountry("CA", "READ").sharedWithCountry("DE", "CONTRIBUTE")
-                    .sharedWithGroup("EUROPE", "CONTRIBUTE").named("us-liaison@us", "de-officer@de", "fr-analyst@fr")
+                    .sharedWithGroup("EUROPE", "CONTRIBUTE")
+                    .named("us-liaison@us", "de-officer@de", "fr-analyst@fr")
                     .tagged(marker);
             bodyOf.put(tlp, body);
             caseOf.put(tlp, open("fr-officer", body.json()).get("id").asString());

@@ -28,12 +28,13 @@ import org.springframework.web.server.WebSession;
 /**
  * Works out who calls {@code /api/**}, as the alliance realm vouches for it: a partner system's own bearer token,
  * or the access token kept in a browser user's session (renewed when it has expired), read by the same decoder.
- * The caller is left in the exchange for the country check and {@code /api/me}. A session whose tokens can no
+ * The caller is left in the exchange for the access rules and {@code /api/me}. A session whose tokens can no
  * longer be had (the sign-in at Keycloak ended) is closed and answered as signed out.
  */
 public final class CallerWebFilter implements WebFilter {
 
     public static final String CALLER_ATTRIBUTE = "org.accord.gateway.caller";
+    private static final String TOKEN_ATTRIBUTE = "org.accord.gateway.caller.token";
 
     private final ServerWebExchangeMatcher apiPaths = ServerWebExchangeMatchers.pathMatchers("/api/**");
     private final ReactiveOAuth2AuthorizedClientManager sessionTokens;
@@ -52,6 +53,11 @@ public final class CallerWebFilter implements WebFilter {
         return Optional.ofNullable(exchange.getAttribute(CALLER_ATTRIBUTE));
     }
 
+    /** The verified access token behind {@link #caller}, for the platform's access rules. */
+    public static Optional<Jwt> callerToken(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getAttribute(TOKEN_ATTRIBUTE));
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return apiPaths.matches(exchange)
@@ -59,7 +65,10 @@ public final class CallerWebFilter implements WebFilter {
                 .flatMap(match -> ReactiveSecurityContextHolder.getContext())
                 .mapNotNull(SecurityContext::getAuthentication)
                 .flatMap(authentication -> accessToken(authentication, exchange))
-                .doOnNext(token -> exchange.getAttributes().put(CALLER_ATTRIBUTE, AllianceUser.from(token)))
+                .doOnNext(token -> {
+                    exchange.getAttributes().put(CALLER_ATTRIBUTE, AllianceUser.from(token));
+                    exchange.getAttributes().put(TOKEN_ATTRIBUTE, token);
+                })
                 .then(Mono.defer(() -> chain.filter(exchange)))
                 .onErrorResume(SessionTokensGone.class, gone -> exchange.getSession()
                         .flatMap(WebSession::invalidate)

@@ -34,6 +34,6 @@ class KeycloakHealthIndicatorTest {
     }
 
     private static KeycloakHealthIndicator indicator(String issuer) {
-        return new KeycloakHealthIndicator(new AllianceIdentityProperties(issuer, null, null));
+        return new KeycloakHealthIndicator(new AllianceIdentityProperties(issuer, null, null, null));
     }
 }

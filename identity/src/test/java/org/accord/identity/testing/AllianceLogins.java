@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,6 +127,20 @@ public final class AllianceLogins {
     /** A platform service's own token: {@code cases} → client {@code accord-cases}, role service, no country. */
     public String serviceToken(String service) {
         return clientCredentials("accord-" + service, "accord-" + service + "-secret");
+    }
+
+    /**
+     * A token of a client of the alliance realm that the platform does not know, made for the occasion: it carries the
+     * platform's audience, a country and realm roles as a partner system's would, and the platform must refuse it.
+     */
+    public String unknownClientToken(String country, String... realmRoles) {
+        String client = "unknown-" + randomUrlSafe().substring(0, 10).toLowerCase(Locale.ROOT);
+        String secret = client + "-secret";
+        KeycloakAdmin admin = admin();
+        admin.createServiceClient("alliance", client, secret, "accord");
+        admin.addHardcodedClaim("alliance", client, "country", country);
+        admin.grantServiceAccountRoles("alliance", client, realmRoles);
+        return clientCredentials(client, secret);
     }
 
     public String clientCredentials(String clientId, String secret) {

@@ -61,7 +61,7 @@ class AllianceDirectoryTest {
         directory = new AllianceDirectory(
                 new DirectoryProperties("accord-tasks", "accord-tasks-secret", Duration.ofMillis(500),
                         Duration.ofSeconds(1), 4),
-                new AllianceIdentityProperties(keycloak.baseUrl() + "/realms/alliance", null, null),
+                new AllianceIdentityProperties(keycloak.baseUrl() + "/realms/alliance", null, null, null),
                 Clock.systemUTC());
     }
 

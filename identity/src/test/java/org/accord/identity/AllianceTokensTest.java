@@ -1,0 +1,91 @@
+package org.accord.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who may call what, as the platform's one rule says, for every kind of caller the alliance realm can vouch for: the
+ * client its token was issued to ({@code azp}), its country and its realm roles. The services and the gateway ask
+ * exactly these questions.
+ */
+class AllianceTokensTest {
+
+    private static final String ISSUER = "http://localhost:8180/realms/alliance";
+
+    private final AllianceTokens tokens = new AllianceTokens(new AllianceIdentityProperties(ISSUER, null, null, null),
+            CountryRegistry.of(new CountryRegistryProperties(null, null)));
+
+    @ParameterizedTest(name = "{0}: known {5}, /api/me {6}, /api/** {7}, /internal/** {8}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # caller                    | client               | cc | roles           | known | me    | api   | internal
+            officer through the gateway | accord-gateway       | FR | officer         | true  | true  | true  | false
+            liaison through the gateway | accord-gateway       | DE | liaison         | true  | true  | true  | false
+            analyst through the gateway | accord-gateway       | US | analyst         | true  | true  | true  | false
+            user without a role         | accord-gateway       | FR | -               | true  | true  | false | false
+            user with other roles only  | accord-gateway       | FR | offline_access  | true  | true  | false | false
+            user of a non-member        | accord-gateway       | RU | officer         | true  | false | false | false
+            user without a country      | accord-gateway       | -  | officer         | true  | false | false | false
+            partner system              | fr-systems           | FR | officer         | true  | true  | true  | false
+            partner, another country    | fr-systems           | DE | officer         | true  | false | false | false
+            partner without a role      | gb-systems           | GB | -               | true  | true  | false | false
+            partner of a non-member     | ru-systems           | RU | officer         | false | false | false | false
+            platform service            | accord-cases         | -  | service         | true  | false | false | true
+            service without the role    | accord-notifications | -  | -               | true  | false | false | false
+            service with a country      | accord-tasks         | FR | service officer | true  | false | false | true
+            gateway with service role   | accord-gateway       | -  | service         | true  | false | false | false
+            partner with service role   | us-systems           | US | service officer | true  | true  | true  | false
+            another client              | reporting            | FR | officer         | false | false | false | false
+            another, service role       | reporting            | -  | service         | false | false | false | false
+            no client named             | -                    | FR | officer         | false | false | false | false
+            """)
+    void eachCallerReachesExactlyWhatTheRuleSays(String caller, String client, String country, String roles,
+            boolean known, boolean me, boolean api, boolean internal) {
+        Jwt jwt = token(client, country, roles);
+
+        assertThat(tokens.validator().validate(jwt).hasErrors()).as("refused as a token").isEqualTo(!known);
+        assertThat(tokens.mayAskWhoTheyAre(jwt)).as("GET /api/me").isEqualTo(me);
+        assertThat(tokens.mayUseTheApi(jwt)).as("/api/**").isEqualTo(api);
+        assertThat(tokens.mayCallInternal(jwt)).as("/internal/**").isEqualTo(internal);
+    }
+
+    @ParameterizedTest(name = "{0} with clients {1} / {2} / {3}: known {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            web-login     | web-login | partner-{cc}   | svc-a svc-b | true
+            partner-ca    | web-login | partner-{cc}   | svc-a svc-b | true
+            svc-b         | web-login | partner-{cc}   | svc-a svc-b | true
+            accord-gateway | web-login | partner-{cc}  | svc-a svc-b | false
+            ca-systems    | web-login | partner-{cc}   | svc-a svc-b | false
+            partner-ru    | web-login | partner-{cc}   | svc-a svc-b | false
+            """)
+    void theKnownClientsAreConfigurable(String client, String login, String partnerSystems, String services,
+            boolean known) {
+        AllianceTokens configured = new AllianceTokens(new AllianceIdentityProperties(ISSUER, null, null,
+                new KnownClients(List.of(login), partnerSystems, Arrays.asList(services.split(" ")))),
+                CountryRegistry.of(new CountryRegistryProperties(null, null)));
+
+        assertThat(configured.validator().validate(token(client, "CA", "officer")).hasErrors()).isEqualTo(!known);
+    }
+
+    private static Jwt token(String client, String country, String roles) {
+        Jwt.Builder jwt = Jwt.withTokenValue("unsigned").header("alg", "RS256")
+                .issuer(ISSUER).subject("subject").audience(List.of("accord"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
+                .claim("preferred_username", "someone@fr")
+                .claim("realm_access", Map.of("roles", roles == null ? List.of() : List.of(roles.split(" "))));
+        if (client != null) {
+            jwt.claim("azp", client);
+        }
+        if (country != null) {
+            jwt.claim(AllianceUser.COUNTRY_CLAIM, country);
+        }
+        return jwt.build();
+    }
+}
