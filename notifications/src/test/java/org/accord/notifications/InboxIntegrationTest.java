@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.accord.notifications.inbox.Inbox;
@@ -53,8 +55,13 @@ class InboxIntegrationTest extends IntegrationTestSupport {
         deliver("us-officer-1", "US", usOfficer, 6);
     }
 
+    /** The id of the item delivered under {@code title}. */
+    private final Map<String, String> ids = new HashMap<>();
+
     private void deliver(String title, String country, String user, int minutes) {
-        inbox.deliver(new InboxItem(title, country, user, UUID.randomUUID().toString(), "CaseShared", "case-1",
+        String id = UUID.randomUUID().toString();
+        ids.put(title, id);
+        inbox.deliver(new InboxItem(id, country, user, UUID.randomUUID().toString(), "CaseShared", "case-1",
                 null, title, T0.plusSeconds(60L * minutes), List.of()));
     }
 
@@ -83,9 +90,10 @@ class InboxIntegrationTest extends IntegrationTestSupport {
                     .isEqualTo("[\"MARK_READ\"]");
         }
 
-        HttpResponse<String> read = send("POST", "/api/notifications/fr-country-1/read", user("fr-officer"), null);
+        String countryItem = "/api/notifications/" + ids.get("fr-country-1") + "/read";
+        HttpResponse<String> read = send("POST", countryItem, user("fr-officer"), null);
         assertThat(read.statusCode()).isEqualTo(204);
-        assertThat(send("POST", "/api/notifications/fr-country-1/read", user("fr-officer"), null).statusCode())
+        assertThat(send("POST", countryItem, user("fr-officer"), null).statusCode())
                 .as("reading twice is harmless").isEqualTo(204);
 
         assertThat(unreadCount("fr-officer")).isEqualTo(1);
@@ -106,7 +114,7 @@ class InboxIntegrationTest extends IntegrationTestSupport {
         assertProblem(missing, "not-found");
 
         for (String other : new String[] { "fr-analyst-1", "us-country-1", "us-officer-1", "us-named-like-fr-officer" }) {
-            HttpResponse<String> refused = send("POST", "/api/notifications/" + other + "/read", user("fr-officer"),
+            HttpResponse<String> refused = send("POST", "/api/notifications/" + ids.get(other) + "/read", user("fr-officer"),
                     null);
             assertThat(refused.statusCode()).as(other).isEqualTo(404);
             assertThat(json(refused).get("detail")).isEqualTo(json(missing).get("detail"));

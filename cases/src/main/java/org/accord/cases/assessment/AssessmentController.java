@@ -3,6 +3,7 @@ package org.accord.cases.assessment;
 import java.util.List;
 
 import org.accord.identity.AllianceUser;
+import org.accord.support.id.CaseId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,16 +32,16 @@ class AssessmentController {
     }
 
     @PostMapping
-    ResponseEntity<AssessmentView> assess(@PathVariable String caseId, @Valid @RequestBody NewAssessment request,
+    ResponseEntity<AssessmentView> assess(@PathVariable CaseId caseId, @Valid @RequestBody NewAssessment request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, AllianceUser user) {
-        CaseAssessments.Assessed assessed = assessments.assess(caseId, request, ifMatch, user);
+        CaseAssessments.Assessed assessed = assessments.assess(caseId.value(), request, ifMatch, user);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(assessed.saved().etag())
                 .body(AssessmentView.of(assessed.assessment()));
     }
 
     @GetMapping
-    History history(@PathVariable String caseId, AllianceUser user) {
-        List<AssessmentView> items = assessments.history(caseId, user).stream().map(AssessmentView::of).toList();
+    History history(@PathVariable CaseId caseId, AllianceUser user) {
+        List<AssessmentView> items = assessments.history(caseId.value(), user).stream().map(AssessmentView::of).toList();
         return new History(items, items.size());
     }
 }

@@ -3,6 +3,7 @@ package org.accord.cases.audit;
 import org.accord.cases.casefile.CaseService;
 import org.accord.cases.sharing.CaseAction;
 import org.accord.identity.AllianceUser;
+import org.accord.support.id.CaseId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,17 +27,17 @@ class AuditController {
     }
 
     @GetMapping
-    AuditPage page(@PathVariable String caseId,
+    AuditPage page(@PathVariable CaseId caseId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size, AllianceUser user) {
-        opened(caseId, user, AuditAction.READ_AUDIT);
-        return audit.page(caseId, page, size);
+        opened(caseId.value(), user, AuditAction.READ_AUDIT);
+        return audit.page(caseId.value(), page, size);
     }
 
     @GetMapping("/verification")
-    ChainVerification verification(@PathVariable String caseId, AllianceUser user) {
-        opened(caseId, user, AuditAction.VERIFY_AUDIT);
-        return audit.verify(caseId);
+    ChainVerification verification(@PathVariable CaseId caseId, AllianceUser user) {
+        opened(caseId.value(), user, AuditAction.VERIFY_AUDIT);
+        return audit.verify(caseId.value());
     }
 
     /** Looking at the audit is itself recorded in it. */

@@ -1,5 +1,7 @@
 package org.accord.cases.casefile;
 
+import org.accord.support.id.CaseId;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +20,7 @@ class CaseAudienceController {
     }
 
     @GetMapping("/internal/cases/{id}/audience")
-    CaseAudienceView audience(@PathVariable String id) {
-        return cases.audience(id);
+    CaseAudienceView audience(@PathVariable CaseId id) {
+        return cases.audience(id.value());
     }
 }

@@ -7,6 +7,7 @@ import org.accord.cases.audit.AuditAction;
 import org.accord.cases.sharing.SharingChange;
 import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
+import org.accord.support.id.CaseId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -49,8 +50,8 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<CaseView> get(@PathVariable String id, AllianceUser user) {
-        return answer(cases.read(id, user, AuditAction.READ), user);
+    ResponseEntity<CaseView> get(@PathVariable CaseId id, AllianceUser user) {
+        return answer(cases.read(id.value(), user, AuditAction.READ), user);
     }
 
     @GetMapping
@@ -78,15 +79,15 @@ class CaseController {
     }
 
     @PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
-    ResponseEntity<CaseView> update(@PathVariable String id, @Valid @RequestBody CaseChanges changes,
+    ResponseEntity<CaseView> update(@PathVariable CaseId id, @Valid @RequestBody CaseChanges changes,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, AllianceUser user) {
-        return answer(cases.update(id, changes, ifMatch, user), user);
+        return answer(cases.update(id.value(), changes, ifMatch, user), user);
     }
 
     @PutMapping("/{id}/sharing")
-    ResponseEntity<CaseView> share(@PathVariable String id, @Valid @RequestBody SharingChange sharing,
+    ResponseEntity<CaseView> share(@PathVariable CaseId id, @Valid @RequestBody SharingChange sharing,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, AllianceUser user) {
-        return answer(cases.share(id, sharing, ifMatch, user), user);
+        return answer(cases.share(id.value(), sharing, ifMatch, user), user);
     }
 
     private ResponseEntity<CaseView> answer(Case found, AllianceUser user) {

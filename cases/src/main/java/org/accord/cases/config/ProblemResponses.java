@@ -9,6 +9,7 @@ import org.accord.cases.casefile.InvalidQueryException;
 import org.accord.cases.casefile.PreconditionFailedException;
 import org.accord.cases.casefile.PreconditionRequiredException;
 import org.accord.cases.sharing.ActionNotAllowedException;
+import org.accord.support.id.IdKind;
 import org.accord.support.problem.InvalidField;
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,12 @@ class ProblemResponses extends ServiceProblems {
     ResponseEntity<ProblemDetail> caseNotFound() {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Case not found",
                 "There is no case with this id that you may see.");
+    }
+
+    /** A case id in any other spelling than the one cases makes names a case that does not exist. */
+    @Override
+    protected ResponseEntity<ProblemDetail> unknownId(IdKind kind, IdPlace place) {
+        return kind == IdKind.EVENT ? eventNotParked() : caseNotFound();
     }
 
     @ExceptionHandler(ActionNotAllowedException.class)

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.accord.cases.casefile.Case;
 import org.accord.identity.AllianceUser;
+import org.accord.support.id.CaseId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,16 +33,16 @@ class TimelineController {
     }
 
     @PostMapping
-    ResponseEntity<EntryView> add(@PathVariable String caseId, @Valid @RequestBody NewEntry request,
+    ResponseEntity<EntryView> add(@PathVariable CaseId caseId, @Valid @RequestBody NewEntry request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, AllianceUser user) {
-        CaseTimeline.Added added = timeline.add(caseId, request, ifMatch, user);
+        CaseTimeline.Added added = timeline.add(caseId.value(), request, ifMatch, user);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(added.saved().etag())
                 .body(EntryView.of(added.entry(), user));
     }
 
     @GetMapping
-    ResponseEntity<Timeline> timeline(@PathVariable String caseId, AllianceUser user) {
-        Case found = timeline.read(caseId, user);
+    ResponseEntity<Timeline> timeline(@PathVariable CaseId caseId, AllianceUser user) {
+        Case found = timeline.read(caseId.value(), user);
         List<EntryView> items = EntryView.timelineOf(found.entries(), user);
         return ResponseEntity.ok().eTag(found.etag()).body(new Timeline(items, items.size()));
     }

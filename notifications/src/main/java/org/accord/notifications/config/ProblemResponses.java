@@ -8,6 +8,7 @@ import org.accord.notifications.delivery.DeliveryNotRedrivableException;
 import org.accord.notifications.inbox.InboxItemNotFoundException;
 import org.accord.notifications.partners.InvalidSettingException;
 import org.accord.notifications.partners.PartnerNotFoundException;
+import org.accord.support.id.IdKind;
 import org.accord.support.problem.InvalidField;
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,16 @@ class ProblemResponses extends ServiceProblems {
             DeliveryNotFoundException.class })
     ResponseEntity<ProblemDetail> notFound(RuntimeException exception) {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", exception.getMessage());
+    }
+
+    /** An id in any other spelling than the one the platform makes names nothing: answered as one that does not exist. */
+    @Override
+    protected ResponseEntity<ProblemDetail> unknownId(IdKind kind, IdPlace place) {
+        return switch (kind) {
+            case INBOX_ITEM -> notFound(new InboxItemNotFoundException());
+            case DELIVERY -> notFound(new DeliveryNotFoundException());
+            default -> eventNotParked();
+        };
     }
 
     @ExceptionHandler(DeliveryNotRedrivableException.class)

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.accord.identity.AllianceUser;
+import org.accord.support.id.DeliveryId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +29,8 @@ class DeliveryLogController {
     }
 
     @PostMapping("/api/partners/{country}/deliveries/{id}/redrive")
-    ResponseEntity<Void> redrive(@PathVariable String country, @PathVariable String id, AllianceUser user) {
-        log.redrive(user, country, id);
+    ResponseEntity<Void> redrive(@PathVariable String country, @PathVariable DeliveryId id, AllianceUser user) {
+        log.redrive(user, country, id.value());
         return ResponseEntity.accepted().build();
     }
 }

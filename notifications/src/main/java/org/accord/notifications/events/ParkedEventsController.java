@@ -2,8 +2,8 @@ package org.accord.notifications.events;
 
 import java.util.List;
 
+import org.accord.support.id.EventId;
 import org.accord.support.problem.ServiceProblems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,11 +34,10 @@ class ParkedEventsController {
 
     /** {@code 204} once the event waits to be handled again; {@code 404} if no such event is parked. */
     @PostMapping("/internal/events/{id}/redrive")
-    ResponseEntity<?> redrive(@PathVariable String id) {
-        if (parked.redrive(id)) {
+    ResponseEntity<?> redrive(@PathVariable EventId id) {
+        if (parked.redrive(id.value())) {
             return ResponseEntity.noContent().build();
         }
-        return ServiceProblems.problem(HttpStatus.NOT_FOUND, ServiceProblems.NOT_FOUND, "Not found",
-                "No received event " + id + " is parked.");
+        return ServiceProblems.eventNotParked();
     }
 }

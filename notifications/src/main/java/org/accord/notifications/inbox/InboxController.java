@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.accord.identity.AllianceUser;
+import org.accord.support.id.InboxItemId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +36,8 @@ class InboxController {
     }
 
     @PostMapping("/api/notifications/{id}/read")
-    ResponseEntity<Void> markRead(@PathVariable String id, AllianceUser user) {
-        inbox.markRead(user, id);
+    ResponseEntity<Void> markRead(@PathVariable InboxItemId id, AllianceUser user) {
+        inbox.markRead(user, id.value());
         return ResponseEntity.noContent().build();
     }
 }

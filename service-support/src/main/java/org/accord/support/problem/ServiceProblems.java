@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.accord.support.id.IdKind;
+import org.accord.support.id.UnknownIdException;
 import org.accord.support.web.BodySizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,9 +90,23 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
         return invalid(fields);
     }
 
+    /**
+     * What the service answers for an id of {@code kind} that names nothing because it is not in canonical form:
+     * exactly its answer to a well-formed id of that kind that does not exist, given at the same place (the address
+     * or a body field).
+     */
+    protected abstract ResponseEntity<ProblemDetail> unknownId(IdKind kind, IdPlace place);
+
+    /** Where an id was given: in the address (path or query), or in the request body. */
+    public enum IdPlace { ADDRESS, BODY }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        UnknownIdException unknown = causeOfType(exception, UnknownIdException.class);
+        if (unknown != null) {
+            return asObject(unknownId(unknown.kind(), IdPlace.ADDRESS));
+        }
         String field = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
         Class<?> target = exception.getRequiredType();
         return invalid(List.of(new InvalidField(field, target != null && target.isEnum() ? oneOf(target)
@@ -104,7 +120,13 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(detail(HttpStatus.PAYLOAD_TOO_LARGE,
                     PAYLOAD_TOO_LARGE, "Payload too large", BodySizeLimit.DETAIL));
         }
+        UnknownIdException unknownId = causeOfType(exception, UnknownIdException.class);
         JacksonException cause = causeOfType(exception, JacksonException.class);
+        IdKind idOfOtherShape = cause instanceof MismatchedInputException mismatch
+                ? IdKind.ofType(mismatch.getTargetType()) : null;
+        if (unknownId != null || idOfOtherShape != null) {
+            return asObject(unknownId(unknownId != null ? unknownId.kind() : idOfOtherShape, IdPlace.BODY));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid(List.of(new InvalidField(path(unknown), "is not a known field")));
         }
@@ -136,6 +158,10 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+    }
+
     /** 400 naming every wrong field, each with what is wrong with it. */
     protected static ResponseEntity<Object> invalid(List<InvalidField> fields) {
         ProblemDetail detail = detail(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid input",
@@ -143,6 +169,11 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
                         "Check these fields: ", ".")));
         detail.setProperty("errors", fields);
         return ResponseEntity.badRequest().body(detail);
+    }
+
+    /** No parked event of this id: the same words for a well-formed id and for any other spelling. */
+    public static ResponseEntity<ProblemDetail> eventNotParked() {
+        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "No such event is parked.");
     }
 
     /** A problem answer with a stable {@code type}; for controllers that answer a refusal themselves. */

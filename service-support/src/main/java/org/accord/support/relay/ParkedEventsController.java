@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.accord.support.id.EventId;
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -83,15 +84,14 @@ class ParkedEventsController {
      * {@code 503} when notifications cannot take events now (it stays parked either way); {@code 404} if not parked.
      */
     @PostMapping("/internal/relay/parked/{eventId}/redrive")
-    ResponseEntity<?> redrive(@PathVariable String eventId) throws InterruptedException {
-        return relay.redrive(eventId).<ResponseEntity<?>>map(redriven -> switch (redriven.outcome()) {
+    ResponseEntity<?> redrive(@PathVariable EventId eventId) throws InterruptedException {
+        return relay.redrive(eventId.value()).<ResponseEntity<?>>map(redriven -> switch (redriven.outcome()) {
             case HANDED_OVER -> ResponseEntity.noContent().build();
             case REFUSED -> problem(HttpStatus.CONFLICT, REFUSED, "Event refused again",
                     "Notifications refused the event again: " + redriven.parked().problemDetail()
                             + " (status " + redriven.parked().status() + "). It stays parked.");
             case UNAVAILABLE -> problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Notifications unavailable",
                     "Notifications cannot take events now. The event stays parked; try again later.");
-        }).orElseGet(() -> problem(HttpStatus.NOT_FOUND, ServiceProblems.NOT_FOUND, "Not found",
-                "No event " + eventId + " is parked."));
+        }).orElseGet(ServiceProblems::eventNotParked);
     }
 }

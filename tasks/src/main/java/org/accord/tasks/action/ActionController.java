@@ -3,6 +3,7 @@ package org.accord.tasks.action;
 import java.net.URI;
 import java.util.Set;
 
+import org.accord.support.id.ActionId;
 import org.accord.tasks.config.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,13 +48,12 @@ class ActionController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<ActionView> get(@PathVariable String id, Caller caller) {
-        return answer(actions.read(id, caller), caller);
+    ResponseEntity<ActionView> get(@PathVariable ActionId id, Caller caller) {
+        return answer(actions.read(id.value(), caller), caller);
     }
 
     @GetMapping
-    ActionPage list(@RequestParam(required = false) @Pattern(regexp = Action.ID_FORMAT,
-            message = "must be a case id") String caseId,
+    ActionPage list(@RequestParam(required = false) CaseFilter caseId,
             @RequestParam(required = false) @Pattern(regexp = COUNTRY,
                     message = "must be a country code such as FR") String country,
             @RequestParam(required = false) AssignmentStatus status,
@@ -75,35 +75,35 @@ class ActionController {
     }
 
     @PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })
-    ResponseEntity<ActionView> edit(@PathVariable String id, @Valid @RequestBody ActionChanges changes,
+    ResponseEntity<ActionView> edit(@PathVariable ActionId id, @Valid @RequestBody ActionChanges changes,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        return answer(actions.edit(id, changes, ifMatch, caller), caller);
+        return answer(actions.edit(id.value(), changes, ifMatch, caller), caller);
     }
 
     @PostMapping("/{id}/cancellation")
-    ResponseEntity<ActionView> cancel(@PathVariable String id, @Valid @RequestBody CancellationRequest request,
+    ResponseEntity<ActionView> cancel(@PathVariable ActionId id, @Valid @RequestBody CancellationRequest request,
             Caller caller) {
-        return answer(actions.cancel(id, request.reason(), caller), caller);
+        return answer(actions.cancel(id.value(), request.reason(), caller), caller);
     }
 
     @PostMapping("/{id}/assignments/{country}/transitions")
-    ResponseEntity<ActionView> move(@PathVariable String id,
+    ResponseEntity<ActionView> move(@PathVariable ActionId id,
             @PathVariable @Pattern(regexp = COUNTRY, message = "must be a country code such as FR") String country,
             @Valid @RequestBody TransitionRequest request, Caller caller) {
-        return answer(actions.move(id, country, request, caller), caller);
+        return answer(actions.move(id.value(), country, request, caller), caller);
     }
 
     @PutMapping("/{id}/assignments/{country}/assignee")
-    ResponseEntity<ActionView> nameAssignee(@PathVariable String id,
+    ResponseEntity<ActionView> nameAssignee(@PathVariable ActionId id,
             @PathVariable @Pattern(regexp = COUNTRY, message = "must be a country code such as FR") String country,
             @Valid @RequestBody AssigneeRequest request, Caller caller) {
-        return answer(actions.nameAssignee(id, country, request.username(), caller), caller);
+        return answer(actions.nameAssignee(id.value(), country, request.username(), caller), caller);
     }
 
     @PostMapping("/{id}/comments")
-    ResponseEntity<Comment> comment(@PathVariable String id, @Valid @RequestBody NewComment request,
+    ResponseEntity<Comment> comment(@PathVariable ActionId id, @Valid @RequestBody NewComment request,
             Caller caller) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(actions.comment(id, request.text(), caller));
+        return ResponseEntity.status(HttpStatus.CREATED).body(actions.comment(id.value(), request.text(), caller));
     }
 
     private ResponseEntity<ActionView> answer(Action action, Caller caller) {

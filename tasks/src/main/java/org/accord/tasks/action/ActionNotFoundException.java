@@ -7,7 +7,7 @@ public class ActionNotFoundException extends RuntimeException {
         super(message);
     }
 
-    static ActionNotFoundException action() {
+    public static ActionNotFoundException action() {
         return new ActionNotFoundException("There is no action with this id that you may see.");
     }
 }

@@ -5,6 +5,6 @@ package org.accord.tasks.action;
  * all speak of one and the same assignment of an action: {@code country=CA&status=DECLINED} finds the actions that
  * Canada declined.
  */
-record ActionQuery(String caseId, String country, AssignmentStatus status, boolean assignedToMe, boolean overdue,
+record ActionQuery(CaseFilter caseId, String country, AssignmentStatus status, boolean assignedToMe, boolean overdue,
         int page, int size) {
 }

@@ -45,6 +45,12 @@ public class ActionRefusedException extends RuntimeException {
     private final Reason reason;
     private final List<String> countries;
 
+    /** No case of this id that the caller may see, however the id was spelt. */
+    public static ActionRefusedException unknownCase() {
+        return new ActionRefusedException(Reason.UNKNOWN_CASE, "There is no case with this id that you may see.",
+                List.of());
+    }
+
     ActionRefusedException(Reason reason, String message) {
         this(reason, message, List.of());
     }

@@ -53,9 +53,9 @@ class ActionService {
 
     Action propose(NewAction request, Caller caller) {
         List<String> countries = List.copyOf(new LinkedHashSet<>(request.countries()));
-        policy.checkMayPropose(caller, request.caseId(), countries);
+        policy.checkMayPropose(caller, request.caseId().value(), countries);
         Instant now = now();
-        Action proposed = Action.proposed(new ObjectId().toHexString(), request.caseId(), request.type(),
+        Action proposed = Action.proposed(new ObjectId().toHexString(), request.caseId().value(), request.type(),
                 request.title(), request.description(), caller.country(), request.dueDate().truncatedTo(
                         ChronoUnit.MILLIS), request.priority(), countries, caller.username(), now);
         return mongo.insert(proposed.revised(caller.username(), now, stamp(proposed,
@@ -71,7 +71,10 @@ class ActionService {
         Instant now = now();
         List<Criteria> filters = new ArrayList<>();
         if (request.caseId() != null) {
-            filters.add(where(TaskAccessPolicy.CASE_ID).is(request.caseId()));
+            if (request.caseId().matchesNothing()) {
+                return new ActionPage(List.of(), request.page(), request.size(), 0);
+            }
+            filters.add(where(TaskAccessPolicy.CASE_ID).is(request.caseId().caseId().value()));
         }
         String country = request.country();
         if (request.assignedToMe()) {

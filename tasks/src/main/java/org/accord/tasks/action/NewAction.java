@@ -1,5 +1,7 @@
 package org.accord.tasks.action;
 
+import org.accord.support.id.CaseId;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,12 +9,11 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/tasks}. The requesting country comes from the caller's token. */
 record NewAction(
-        @NotNull @Pattern(regexp = Action.ID_FORMAT, message = "must be a case id") String caseId,
+        @NotNull CaseId caseId,
         @NotNull ActionType type,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 10_000) String description,

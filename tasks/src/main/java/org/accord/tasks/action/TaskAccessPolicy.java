@@ -81,10 +81,10 @@ public class TaskAccessPolicy {
             throw new ActionNotAllowedException("Analysts read coordinated actions; officers propose them.");
         }
         if (cases.caseAsSeenBy(caseId, caller).isEmpty()) {
-            throw unknownCase();
+            throw ActionRefusedException.unknownCase();
         }
         // The requesting country sees the case: cases has just shown it to one of its users (on RED, to them alone).
-        CaseAudience audience = cases.audienceOf(caseId).orElseThrow(TaskAccessPolicy::unknownCase);
+        CaseAudience audience = cases.audienceOf(caseId).orElseThrow(ActionRefusedException::unknownCase);
         List<String> blind = countries.stream()
                 .filter(country -> !country.equals(caller.country()) && !audience.countries().contains(country))
                 .toList();
@@ -179,11 +179,6 @@ public class TaskAccessPolicy {
 
     private static boolean mayComment(Caller caller) {
         return caller.user().isOfficer();
-    }
-
-    private static ActionRefusedException unknownCase() {
-        return new ActionRefusedException(ActionRefusedException.Reason.UNKNOWN_CASE,
-                "There is no case with this id that you may see.", List.of());
     }
 
     private static boolean isParty(Action action, Caller caller) {

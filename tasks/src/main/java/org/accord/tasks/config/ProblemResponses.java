@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.accord.support.id.IdKind;
 import org.accord.support.problem.InvalidField;
 import org.accord.support.problem.ServiceProblems;
 import org.accord.tasks.action.ActionNotAllowedException;
@@ -40,6 +41,19 @@ class ProblemResponses extends ServiceProblems {
     @ExceptionHandler(ActionNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(ActionNotFoundException exception) {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", exception.getMessage());
+    }
+
+    /**
+     * An action id in any other spelling than the one tasks makes is an action that does not exist; a case id in the
+     * body of a new action a case the caller cannot see.
+     */
+    @Override
+    protected ResponseEntity<ProblemDetail> unknownId(IdKind kind, IdPlace place) {
+        return switch (kind) {
+            case CASE -> refused(ActionRefusedException.unknownCase());
+            case EVENT -> eventNotParked();
+            default -> notFound(ActionNotFoundException.action());
+        };
     }
 
     @ExceptionHandler(ActionNotAllowedException.class)
