@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.accord.support.testing.ApiContract;
 import org.accord.support.testing.Operations;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,7 +24,7 @@ class OperationsIntegrationTest extends TasksApi {
 
     @Test
     void theRequestIdIsAnsweredLoggedInProblemsAndPassedOnToCases(CapturedOutput output) {
-        String caseId = "case-" + UUID.randomUUID();
+        String caseId = new ObjectId().toHexString();
         String requestId = "ops-" + UUID.randomUUID();
 
         HttpResponse<String> refused = as("fr-officer", "POST", "/api/tasks",
