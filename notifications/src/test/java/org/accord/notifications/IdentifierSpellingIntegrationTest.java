@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
 
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.DeliveryQueue;
+import org.accord.notifications.delivery.MessageSource;
 import org.accord.notifications.delivery.NewDelivery;
 import org.accord.notifications.inbox.Inbox;
 import org.accord.notifications.inbox.InboxItem;
@@ -78,7 +79,7 @@ class IdentifierSpellingIntegrationTest extends IntegrationTestSupport {
                 new ObjectId().toHexString(), null, "Shelling near the border", Instant.now(), List.of()));
         String key = UUID.randomUUID().toString();
         deliveries.enqueue(new NewDelivery("FR", Channel.WEBHOOK, key, "CaseShared", new ObjectId().toHexString(),
-                null, null, "{}"));
+                null, new MessageSource(List.of(), null, null)));
         String deliveryId = mongo.getCollection("deliveries").find(new Document("key", key)).first()
                 .getObjectId("_id").toHexString();
         Map<String, String> ids = Map.of("POST /api/notifications/{id}/read PATH id", itemId,

@@ -72,7 +72,7 @@ class ActionService {
         List<Criteria> filters = new ArrayList<>();
         if (request.caseId() != null) {
             if (request.caseId().matchesNothing()) {
-                return new ActionPage(List.of(), request.page(), request.size(), 0);
+                return empty(request, caller);
             }
             filters.add(where(TaskAccessPolicy.CASE_ID).is(request.caseId().caseId().value()));
         }

@@ -149,8 +149,9 @@ public class TaskAccessPolicy {
     }
 
     /** On the action list of one case: proposing, for officers of a member country who see the case. */
-    List<ActionListOperation> allowedListOperations(String caseId, Caller caller) {
-        return caseId != null && mayPropose(caller) && cases.caseAsSeenBy(caseId, caller).isPresent()
+    List<ActionListOperation> allowedListOperations(CaseFilter filter, Caller caller) {
+        return filter != null && !filter.matchesNothing() && mayPropose(caller)
+                && cases.caseAsSeenBy(filter.caseId().value(), caller).isPresent()
                 ? List.of(ActionListOperation.PROPOSE)
                 : List.of();
     }
