@@ -122,17 +122,39 @@ public class CasesClient implements AutoCloseable {
     }
 
     private Optional<CaseFacts> fetch(String caseId, String token) {
+        return get("/api/cases/{id}", caseId, token, CaseFacts.class, Optional.empty());
+    }
+
+    private Optional<CaseAudience> fetchAudience(String caseId) {
+        String token = serviceToken.value();
+        // Revoked, or the realm's keys rotated: the retry signs in afresh.
+        return get("/internal/cases/{id}/audience", caseId, token, CaseAudience.class, Optional.of(() -> {
+            serviceToken.refused(token);
+            return new CasesCallFailed("the cases service refused tasks' token", null, true, false);
+        }));
+    }
+
+    /**
+     * One read of a case's resource: its body on 200, empty on 404, otherwise a failure saying whether a retry may
+     * help. {@code tokenRefused} answers a 401 when the token is tasks' own to renew; a caller's refused token is
+     * answered like any other refusal.
+     */
+    private <T> Optional<T> get(String path, String caseId, String token, Class<T> type,
+            Optional<Supplier<CasesCallFailed>> tokenRefused) {
         try {
-            return rest.get().uri("/api/cases/{id}", caseId)
+            return rest.get().uri(path, caseId)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .accept(MediaType.APPLICATION_JSON)
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
                         if (status == 200) {
-                            return Optional.of(parse(response.getBody()));
+                            return Optional.of(parse(response.getBody(), type));
                         }
                         if (status == 404) {
                             return Optional.empty();
+                        }
+                        if (status == 401 && tokenRefused.isPresent()) {
+                            throw tokenRefused.get().get();
                         }
                         boolean unwell = status >= 500 || status == 429;
                         throw new CasesCallFailed("the cases service answered " + status, null, unwell, unwell);
@@ -144,40 +166,6 @@ public class CasesClient implements AutoCloseable {
             throw new CasesCallFailed("the cases service could not be reached: " + io.getMessage(), io, retryable,
                     true);
         }
-    }
-
-    private Optional<CaseAudience> fetchAudience(String caseId) {
-        String token = serviceToken.value();
-        try {
-            return rest.get().uri("/internal/cases/{id}/audience", caseId)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .exchange((request, response) -> {
-                        int status = response.getStatusCode().value();
-                        if (status == 200) {
-                            return Optional.of(parse(response.getBody(), CaseAudience.class));
-                        }
-                        if (status == 404) {
-                            return Optional.empty();
-                        }
-                        if (status == 401) {
-                            // Revoked, or the realm's keys rotated: the retry signs in afresh.
-                            serviceToken.refused(token);
-                            throw new CasesCallFailed("the cases service refused tasks' token", null, true, false);
-                        }
-                        boolean unwell = status >= 500 || status == 429;
-                        throw new CasesCallFailed("the cases service answered " + status, null, unwell, unwell);
-                    });
-        } catch (ResourceAccessException io) {
-            boolean retryable = !(causedBy(io, SocketTimeoutException.class)
-                    || causedBy(io, ConnectionRequestTimeoutException.class));
-            throw new CasesCallFailed("the cases service could not be reached: " + io.getMessage(), io, retryable,
-                    true);
-        }
-    }
-
-    private static CaseFacts parse(InputStream body) throws IOException {
-        return parse(body, CaseFacts.class);
     }
 
     private static <T> T parse(InputStream body, Class<T> type) throws IOException {
