@@ -23,9 +23,13 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.accord.identity.secrets.DemoSecrets;
+
 /**
- * Runs the Keycloak distribution from Maven Central as a child process, with the checked-in realms imported. Used
- * by the local launcher (fixed ports, data kept on disk) and by the integration tests (free ports, in memory).
+ * Runs the Keycloak distribution from Maven Central as a child process, with the checked-in realms and their demo set
+ * imported (demo governments, partner systems and secrets, see {@link DemoRealms}). Used by the local launcher (fixed
+ * ports, data kept on disk) and by the integration tests (free ports, in memory); production imports only the realm
+ * folder's own files.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -35,7 +39,8 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * @param distributionZip the {@code keycloak-quarkus-dist} zip
      * @param installRoot     where the distribution is unpacked (one folder per version)
-     * @param realmDirectory  the folder holding the realm files ({@code identity/keycloak})
+     * @param realmDirectory  the folder holding the realm files ({@code identity/keycloak}), with the demo set in its
+     *                        {@code demo} folder
      * @param httpPort        Keycloak's HTTP port
      * @param managementPort  Keycloak's management port
      * @param persistent      keep Keycloak's own database on disk ({@code dev-file}) or in memory ({@code dev-mem})
@@ -159,11 +164,7 @@ public final class KeycloakServer implements AutoCloseable {
                 Files.delete(file);
             }
         }
-        try (Stream<Path> realms = Files.list(settings.realmDirectory())) {
-            for (Path realm : realms.filter(file -> file.toString().endsWith(".json")).toList()) {
-                Files.copy(realm, importDirectory.resolve(realm.getFileName()));
-            }
-        }
+        DemoRealms.write(settings.realmDirectory(), importDirectory);
     }
 
     private Process launch(Path home) throws IOException {
@@ -182,6 +183,8 @@ public final class KeycloakServer implements AutoCloseable {
         placeholders.put("ACCORD_KEYCLOAK_URL", baseUrl());
         placeholders.putAll(settings.environment());
         env.putAll(placeholders);
+        // the realm's client secrets, the same the gateway and the services read in their local profile
+        DemoSecrets.byVariable().forEach(env::putIfAbsent);
         Files.createDirectories(settings.log().toAbsolutePath().getParent());
         builder.redirectErrorStream(true).redirectOutput(settings.log().toFile());
         return builder.start();

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.accord.identity.AllianceUsername;
+import org.accord.identity.secrets.DemoSecrets;
 
 /**
  * Real tokens from the test Keycloak: user tokens through the brokered browser login (alliance → national realm
@@ -107,7 +108,8 @@ public final class AllianceLogins {
         String redirect = gatewayUrl + "/login/oauth2/code/alliance";
         Grant grant = authorizationCode(issuer(), "accord-gateway", redirect, username, password,
                 Map.of("kc_idp_hint", country));
-        return exchange(issuer(), "accord-gateway", "accord-gateway-secret", redirect, grant);
+        return exchange(issuer(), "accord-gateway", DemoSecrets.byVariable().get("ACCORD_GATEWAY_SECRET"), redirect,
+                grant);
     }
 
     /** A token of the national realm itself, which the platform must not accept. */
@@ -126,7 +128,8 @@ public final class AllianceLogins {
 
     /** A platform service's own token: {@code cases} → client {@code accord-cases}, role service, no country. */
     public String serviceToken(String service) {
-        return clientCredentials("accord-" + service, "accord-" + service + "-secret");
+        String variable = "ACCORD_" + service.toUpperCase(Locale.ROOT) + "_SECRET";
+        return clientCredentials("accord-" + service, DemoSecrets.byVariable().get(variable));
     }
 
     /**

@@ -82,7 +82,8 @@ public final class KeycloakTestServer {
         throw new IllegalStateException("the Keycloak distribution was not resolved; run the tests through Maven");
     }
 
-    static Path realmDirectory() {
+    /** The checked-in realm folder, {@code identity/keycloak}. */
+    public static Path realmDirectory() {
         String configured = System.getProperty("accord.identity.dir");
         if (configured != null && !configured.isBlank() && !configured.startsWith("${")) {
             return Path.of(configured);

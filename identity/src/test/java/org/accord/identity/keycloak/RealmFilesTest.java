@@ -1,0 +1,110 @@
+package org.accord.identity.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.accord.identity.testing.KeycloakTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What production imports holds no demo material, and the local launch and the tests get the demo set on top of it.
+ */
+class RealmFilesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path REALMS = KeycloakTestServer.realmDirectory();
+
+    @Test
+    void productionImportsTheAllianceRealmAlone() throws IOException {
+        try (Stream<Path> files = Files.list(REALMS)) {
+            assertThat(files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()))
+                    .containsExactly("alliance-realm.json");
+        }
+    }
+
+    @Test
+    void theAllianceRealmHasNoPartnerSystemsNoIdentityProvidersAndNoUsersButItsServiceAccounts() throws IOException {
+        JsonNode realm = read(REALMS.resolve("alliance-realm.json"));
+
+        List<String> clients = texts(realm.get("clients"), "clientId");
+        assertThat(clients).containsExactlyInAnyOrder("accord-gateway", "accord-cases", "accord-tasks",
+                "accord-notifications");
+        assertThat(realm.has("identityProviders")).isFalse();
+        assertThat(realm.has("identityProviderMappers")).isFalse();
+        assertThat(texts(realm.get("users"), "serviceAccountClientId")).isSubsetOf(clients)
+                .hasSize(realm.get("users").size());
+    }
+
+    @Test
+    void everySecretOfTheAllianceRealmComesFromTheEnvironmentWithoutADefault() throws IOException {
+        Map<String, String> secrets = secrets(read(REALMS.resolve("alliance-realm.json")));
+
+        assertThat(secrets).isNotEmpty();
+        assertThat(secrets).allSatisfy((where, value) -> assertThat(value).as(where).matches("\\$\\{[A-Z0-9_]+\\}"));
+    }
+
+    @Test
+    void theLocalLaunchImportsTheDemoGovernmentsAndPartnerSystemsBesideTheAllianceRealm(@TempDir Path imports)
+            throws IOException {
+        DemoRealms.write(REALMS, imports);
+
+        try (Stream<Path> files = Files.list(imports)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "alliance-realm.json", "us-realm.json", "ca-realm.json", "gb-realm.json", "fr-realm.json",
+                    "de-realm.json");
+        }
+        JsonNode alliance = read(imports.resolve("alliance-realm.json"));
+        assertThat(texts(alliance.get("clients"), "clientId")).contains("accord-gateway", "accord-cases",
+                "us-systems", "ca-systems", "gb-systems", "fr-systems", "de-systems");
+        assertThat(texts(alliance.get("identityProviders"), "alias")).containsExactly("us", "ca", "gb", "fr", "de");
+        assertThat(texts(alliance.get("users"), "serviceAccountClientId")).contains("accord-tasks", "fr-systems");
+        assertThat(alliance.get("authenticationFlows")).isEqualTo(
+                read(REALMS.resolve("alliance-realm.json")).get("authenticationFlows"));
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        return JSON.readTree(file.toFile());
+    }
+
+    private static List<String> texts(JsonNode list, String field) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(item -> texts.add(item.path(field).asString()));
+        return texts;
+    }
+
+    /** Every {@code secret} and {@code clientSecret} anywhere in the realm, by where it is. */
+    private static Map<String, String> secrets(JsonNode realm) {
+        Map<String, String> found = new LinkedHashMap<>();
+        collect(realm, "", found);
+        return found;
+    }
+
+    private static void collect(JsonNode node, String path, Map<String, String> found) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                String where = path + "/" + field.getKey();
+                if (field.getKey().equals("secret") || field.getKey().equals("clientSecret")) {
+                    found.put(where, field.getValue().asString());
+                } else {
+                    collect(field.getValue(), where, found);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), path + "/" + i, found);
+            }
+        }
+    }
+}
