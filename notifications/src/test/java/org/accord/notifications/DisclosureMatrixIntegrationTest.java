@@ -13,15 +13,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.accord.notifications.delivery.Channel;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -33,11 +37,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * What leaves the platform is decided when it leaves. For a case event and an action event, each change made to the
  * case between the event and the send (none, the country narrowed away, a relabel to AMBER+STRICT or RED, the case
- * closed) is checked at each moment a message is sent (first attempt, retry after a failure, a liaison's redrive, a
- * digest's close) on each channel (webhook, mail, digest) and in the in-app inbox: exactly what the label lets out at
- * that moment arrives, and a message the country may no longer receive arrives not at all and is {@code WITHDRAWN}
- * in its delivery log with the reason. Every case starts as AMBER, seen by the US (which acts) and the receiving
- * country. The rows of one moment run side by side, so each moment's waiting is paid once.
+ * closed) is checked on each channel at each moment it sends: a webhook and a mail at their first attempt, at a retry
+ * after the partner's server failed, and at a liaison's redrive after it refused; a digest at its close, at a retry
+ * and at a redrive; and the in-app inbox as it is read. Exactly what the label lets out at that moment arrives, and a
+ * message the country may no longer receive arrives not at all and is {@code WITHDRAWN} in its delivery log with the
+ * reason. Every case starts as AMBER, seen by the US (which acts) and the receiving country. The rows of one moment
+ * run side by side, so each moment's waiting is paid once.
  */
 class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
 
@@ -68,6 +73,7 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
 
     enum Outcome { FULL, CUT, WITHDRAWN }
 
+    /** When a message on its own is sent: at once, when tried again after a failure, or when a liaison redrives it. */
     enum Moment { FIRST_ATTEMPT, RETRY, REDRIVE }
 
     /** One cell of the matrix: a case of its own, its event, and the country the event is for. */
@@ -84,10 +90,17 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Moment.class)
-    void eachSendCarriesExactlyWhatTheLabelLetsOutAtThatMoment(Moment moment) {
-        String tag = moment.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
+    /** Every channel that sends on its own at every moment; the digest's moments have a test of their own. */
+    static Stream<Arguments> sends() {
+        return Stream.of(Channel.values()).flatMap(channel -> Stream.of(Moment.values())
+                .map(moment -> Arguments.of(channel, moment)));
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("sends")
+    void eachSendCarriesExactlyWhatTheLabelLetsOutAtThatMoment(Channel channel, Moment moment) {
+        String tag = channel.name().toLowerCase() + "-" + moment.name().toLowerCase().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
         // A retry's rows are spread over countries so that no partner endpoint fails often enough to open its breaker.
         List<String> countries = switch (moment) {
             case FIRST_ATTEMPT -> List.of("DE");
@@ -103,8 +116,11 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         };
         for (int i = 0; i < countries.size(); i++) {
             String country = countries.get(i);
-            partnerSettings(country, moment == Moment.FIRST_ATTEMPT ? List.of(mailbox) : List.of(),
-                    partnerUrl(hosts.get(i), path(tag, country)), "IMMEDIATE");
+            if (channel == Channel.EMAIL) {
+                partnerSettings(country, List.of(mailbox), null, "IMMEDIATE");
+                continue;
+            }
+            partnerSettings(country, List.of(), partnerUrl(hosts.get(i), path(tag, country)), "IMMEDIATE");
             PARTNERS.stubFor(post(urlEqualTo(path(tag, country))).willReturn(switch (moment) {
                 case FIRST_ATTEMPT -> ok();
                 // Retried no sooner than asked, so the change is made before the second attempt.
@@ -120,30 +136,40 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
             } else {
                 stubAudience(row, Change.NONE);
             }
+            if (channel == Channel.EMAIL && moment == Moment.RETRY) {
+                // The partner's mail server is busy at the first attempt, and the change is made as it says so.
+                PARTNER_MAIL_FRONT.refuseNext(mail -> row.eventId().equals(mail.key()),
+                        "451 4.3.0 mailbox busy, try again later", () -> stubAudience(row, row.change()));
+            } else if (channel == Channel.EMAIL && moment == Moment.REDRIVE) {
+                PARTNER_MAIL_FRONT.refuseNext(mail -> row.eventId().equals(mail.key()),
+                        "550 5.7.1 refused by policy", () -> { });
+            }
             handOver(row.event());
         }
 
-        if (moment != Moment.FIRST_ATTEMPT) {
+        if (moment == Moment.REDRIVE || channel == Channel.WEBHOOK && moment == Moment.RETRY) {
             String failedState = moment == Moment.RETRY ? "FAILED" : "PARKED";
-            rows.forEach(row -> awaitDelivery(row, "WEBHOOK", failedState));
+            rows.forEach(row -> awaitDelivery(row, channel, failedState));
             rows.forEach(row -> stubAudience(row, row.change()));
             countries.forEach(country -> PARTNERS.stubFor(post(urlEqualTo(path(tag, country))).willReturn(ok())));
             if (moment == Moment.REDRIVE) {
-                rows.forEach(row -> assertThat(redrive(row).statusCode()).as(row.toString()).isEqualTo(202));
+                rows.forEach(row -> assertThat(redrive(row, channel).statusCode()).as(row.toString())
+                        .isEqualTo(202));
             }
         }
 
         for (Row row : rows) {
-            Document webhook = awaitDelivery(row, "WEBHOOK", row.change().outcome == Outcome.WITHDRAWN
+            Document sent = awaitDelivery(row, channel, row.change().outcome == Outcome.WITHDRAWN
                     ? "WITHDRAWN" : "DELIVERED");
-            assertWebhooksAccepted(row, path(tag, row.country()));
-            assertLoggedAsWithdrawnOrNot(row, webhook);
-            if (moment == Moment.FIRST_ATTEMPT) {
-                awaitDelivery(row, "EMAIL", row.change().outcome == Outcome.WITHDRAWN ? "WITHDRAWN" : "DELIVERED");
+            assertFirstAttempt(row, sent, moment);
+            if (channel == Channel.WEBHOOK) {
+                assertWebhooksAccepted(row, path(tag, row.country()));
+            } else {
                 assertMails(row, mailbox);
             }
+            assertLoggedAsWithdrawnOrNot(row, sent);
             if (moment == Moment.REDRIVE && row.change().outcome == Outcome.WITHDRAWN) {
-                HttpResponse<String> again = redrive(row);
+                HttpResponse<String> again = redrive(row, channel);
                 assertThat(again.statusCode()).as(row.toString()).isEqualTo(409);
                 assertProblem(again, "delivery-not-redrivable");
             }
@@ -151,12 +177,24 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         }
     }
 
-    @Test
-    void aDigestClosingLeavesOutWhatTheCountryMayNoLongerReceiveAndCutsTheRestToTheLabelThen() {
-        String tag = "digest-" + UUID.randomUUID().toString().substring(0, 6);
+    enum DigestMoment { CLOSE, RETRY, REDRIVE }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DigestMoment.class)
+    void aDigestLeavesOutWhatTheCountryMayNoLongerReceiveAndCutsTheRestToTheLabelAtEachSend(DigestMoment moment) {
+        String tag = "digest-" + moment.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6);
         String mailbox = "desk-" + tag + "@partner.example";
         partnerSettings("CA", List.of(mailbox), null, "HOURLY_DIGEST");
         List<Row> rows = rows(tag, List.of("CA"));
+        switch (moment) {
+            case CLOSE -> { }
+            // The partner's mail server is busy when the digest closes, and the change is made as it says so.
+            case RETRY -> PARTNER_MAIL_FRONT.refuseNext(mail -> mail.recipients().contains(mailbox),
+                    "451 4.3.0 mailbox busy, try again later", () -> rows.forEach(row -> stubAudience(row,
+                            row.change())));
+            case REDRIVE -> PARTNER_MAIL_FRONT.refuseNext(mail -> mail.recipients().contains(mailbox),
+                    "550 5.7.1 refused by policy", () -> { });
+        }
         startOfADigestPeriod();
         for (Row row : rows) {
             stubAudience(row, Change.NONE);
@@ -164,13 +202,32 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         }
         rows.forEach(row -> eventually(() -> assertThat(mongo.getCollection("mail_digests")
                 .countDocuments(new Document("entries.eventId", row.eventId()))).isEqualTo(1)));
-        rows.forEach(row -> stubAudience(row, row.change()));
+        if (moment == DigestMoment.CLOSE) {
+            rows.forEach(row -> stubAudience(row, row.change()));
+        }
 
         List<String> keys = new ArrayList<>();
         mongo.getCollection("mail_digests").find(new Document("entries.eventId",
                 new Document("$in", rows.stream().map(Row::eventId).toList())))
                 .forEach(digest -> keys.add("digest:" + digest.getString("_id")));
-        keys.forEach(key -> awaitStatus(key, "DELIVERED", SOON.plus(DIGEST_PERIOD)));
+        if (moment == DigestMoment.REDRIVE) {
+            keys.forEach(key -> awaitStatus(key, "PARKED", SOON.plus(DIGEST_PERIOD)));
+            rows.forEach(row -> stubAudience(row, row.change()));
+            keys.forEach(key -> {
+                HttpResponse<String> redriven = send("POST", "/api/partners/CA/deliveries/"
+                        + deliveries(key).get(0).getObjectId("_id").toHexString() + "/redrive",
+                        user("ca-liaison"), null);
+                assertThat(redriven.statusCode()).as(redriven.body()).isEqualTo(202);
+            });
+        }
+        keys.forEach(key -> {
+            Document digest = awaitStatus(key, "DELIVERED", SOON.plus(DIGEST_PERIOD));
+            assertThat(attempts(digest)).as(key).startsWith(switch (moment) {
+                case CLOSE -> "DELIVERED";
+                case RETRY -> "FAILED";
+                case REDRIVE -> "PARKED";
+            });
+        });
         List<String> sections = new ArrayList<>();
         for (MimeMessage mail : mailsTo(mailbox)) {
             assertThat(subject(mail)).startsWith("[TLP:AMBER+STRICT] Accord digest: ");
@@ -228,17 +285,17 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         // The event's handling, then at least one full question (three tries) at a send.
         eventually(() -> assertThat(CASES.findAll(WireMock.getRequestedFor(urlEqualTo(audiencePath(row.caseId())))))
                 .hasSizeGreaterThanOrEqualTo(4));
-        for (String channel : List.of("WEBHOOK", "EMAIL")) {
+        for (Channel channel : Channel.values()) {
             Document waiting = delivery(row, channel);
-            assertThat(waiting.getString("status")).as(channel).isEqualTo("PENDING");
-            assertThat(waiting.getInteger("attemptCount")).as(channel).isZero();
+            assertThat(waiting.getString("status")).as(channel.name()).isEqualTo("PENDING");
+            assertThat(waiting.getInteger("attemptCount")).as(channel.name()).isZero();
         }
         assertThat(accepted(path(tag, "GB"), row)).isEmpty();
         assertThat(mailsTo(mailbox)).isEmpty();
 
         stubAudience(row, Change.NONE);
-        awaitDelivery(row, "WEBHOOK", "DELIVERED");
-        awaitDelivery(row, "EMAIL", "DELIVERED");
+        awaitDelivery(row, Channel.WEBHOOK, "DELIVERED");
+        awaitDelivery(row, Channel.EMAIL, "DELIVERED");
         assertWebhooksAccepted(row, path(tag, "GB"));
         assertMails(row, mailbox);
     }
@@ -328,14 +385,14 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         }
     }
 
-    private Document delivery(Row row, String channel) {
+    private Document delivery(Row row, Channel channel) {
         Document found = mongo.getCollection("deliveries").find(new Document("country", row.country())
-                .append("channel", channel).append("key", row.eventId())).first();
+                .append("channel", channel.name()).append("key", row.eventId())).first();
         assertThat(found).as(channel + " of " + row).isNotNull();
         return found;
     }
 
-    private Document awaitDelivery(Row row, String channel, String status) {
+    private Document awaitDelivery(Row row, Channel channel, String status) {
         return eventually(() -> {
             Document found = delivery(row, channel);
             assertThat(found.getString("status")).as(channel + " of " + row).isEqualTo(status);
@@ -343,10 +400,27 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         });
     }
 
-    private HttpResponse<String> redrive(Row row) {
-        String id = delivery(row, "WEBHOOK").getObjectId("_id").toHexString();
+    private HttpResponse<String> redrive(Row row, Channel channel) {
+        String id = delivery(row, channel).getObjectId("_id").toHexString();
         return send("POST", "/api/partners/" + row.country() + "/deliveries/" + id + "/redrive",
                 user(row.country().toLowerCase() + "-liaison"), null);
+    }
+
+    /** The outcome of each attempt made, first to last. */
+    private static List<String> attempts(Document delivery) {
+        return delivery.getList("attempts", Document.class, List.of()).stream()
+                .map(attempt -> attempt.getString("outcome")).toList();
+    }
+
+    /** The delivery went through the moment: its first attempt failed for a retry, or was parked for a redrive. */
+    private static void assertFirstAttempt(Row row, Document delivery, Moment moment) {
+        List<String> attempts = attempts(delivery);
+        switch (moment) {
+            case FIRST_ATTEMPT -> assertThat(attempts).as(row.toString()).isEqualTo(
+                    row.change().outcome == Outcome.WITHDRAWN ? List.of() : List.of("DELIVERED"));
+            case RETRY -> assertThat(attempts).as(row.toString()).startsWith("FAILED");
+            case REDRIVE -> assertThat(attempts).as(row.toString()).startsWith("PARKED");
+        }
     }
 
     /** The webhooks about the row's case that the receiver accepted. */
@@ -387,14 +461,14 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         }
     }
 
-    private void assertLoggedAsWithdrawnOrNot(Row row, Document webhook) {
+    private void assertLoggedAsWithdrawnOrNot(Row row, Document delivery) {
         String status = row.change().outcome == Outcome.WITHDRAWN ? "WITHDRAWN" : "DELIVERED";
         HttpResponse<String> page = get("/api/partners/" + row.country() + "/deliveries?status=" + status
                 + "&size=100", user(row.country().toLowerCase() + "-liaison"));
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         JsonNode logged = null;
         for (JsonNode item : json(page).get("items")) {
-            if (item.get("id").asString().equals(webhook.getObjectId("_id").toHexString())) {
+            if (item.get("id").asString().equals(delivery.getObjectId("_id").toHexString())) {
                 logged = item;
             }
         }

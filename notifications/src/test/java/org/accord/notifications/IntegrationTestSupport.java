@@ -47,6 +47,8 @@ abstract class IntegrationTestSupport {
 
     /** The partner inboxes' mail server: real SMTP, kept for the test JVM like Keycloak and MongoDB. */
     static final GreenMail PARTNER_MAIL = startedMailServer();
+    /** The partners' mail server as the service reaches it: GreenMail, behind a front that can refuse chosen mails. */
+    static final PartnerMailFront PARTNER_MAIL_FRONT = new PartnerMailFront(PARTNER_MAIL.getSmtp().getPort());
     /** The cases service as notifications asks it who may see a case. */
     static final WireMockServer CASES = startedCasesStandIn();
     static final Duration DIGEST_PERIOD = Duration.ofSeconds(8);
@@ -62,7 +64,7 @@ abstract class IntegrationTestSupport {
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("notifications"));
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
-        registry.add("spring.mail.port", () -> PARTNER_MAIL.getSmtp().getPort());
+        registry.add("spring.mail.port", PARTNER_MAIL_FRONT::port);
         registry.add("accord.notifications.cases-url", CASES::baseUrl);
         registry.add("accord.notifications.fanout.retry-delay", () -> "1s");
         registry.add("accord.notifications.fanout.forget-every", () -> "1s");
