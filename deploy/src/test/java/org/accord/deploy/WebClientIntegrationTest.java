@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -28,15 +31,22 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The web client in headless Chromium against the whole platform, each person signing in through the gateway's
  * country chooser and their own government's login form: France opens an AMBER case for Canada and proposes
  * sanctions, Canada's liaison hears of it in the inbox and accepts, France follows a link to the case while signed
- * out and, once signed in, sees the acceptance there, and the United States neither lists nor opens the case. Every page shown is checked by axe-core and photographed.
+ * out and, once signed in, sees the acceptance there, and the United States neither lists nor opens the case; a
+ * message to Canada withdrawn once France narrowed Canada away shows in Canada's delivery log with why and when.
+ * Every page shown is checked by axe-core and photographed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebClientIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String title = "Militia attacks on displaced persons' camps in Darfur, "
             + UUID.randomUUID().toString().substring(0, 8);
@@ -258,6 +268,94 @@ class WebClientIntegrationTest {
             france.choose("Status", "Escalating");
             france.clickButton("Save changes");
             france.waitFor(By.tagName("h1"), "(revised)");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void canadasLiaisonFiltersTheDeliveryLogForWithdrawnMessagesAndSeesWhyAndWhen() throws InterruptedException {
+        AllianceLogins logins = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl());
+        String liaison = logins.userToken("ca-liaison");
+        String officer = logins.userToken("fr-officer");
+        HttpResponse<String> settings = api("PUT", "/api/partners/CA", liaison, """
+                {"emails": [], "webhookUrl": "https://localhost:%d/accord", "events": ["EntryAdded"],
+                 "deliveryMode": "IMMEDIATE"}""".formatted(closedPort()));
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        assertThat(api("POST", "/api/partners/CA/webhook-secret", liaison, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> opened = api("POST", "/api/cases", officer, """
+                {"title": "Convoys near the border", "summary": "Trucks seen at night.", "situationCountry": "SD",
+                 "tlp": "AMBER", "sharedWith": [{"country": "CA", "access": "READ"}], "namedRecipients": [],
+                 "tags": []}""");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String narrowedCase = JSON.readTree(opened.body()).path("id").asString();
+        HttpResponse<String> entry = api("POST", "/api/cases/" + narrowedCase + "/entries", officer, """
+                {"kind": "OBSERVATION", "text": "Twelve trucks at the crossing.", "occurredAt": "2025-03-02T10:15:00Z",
+                 "sourceProtected": false}""");
+        assertThat(entry.statusCode()).as(entry.body()).isEqualTo(201);
+        // Canada's webhook fails, so the message waits for its retry while France narrows Canada away.
+        String delivery = awaitDelivery(liaison, narrowedCase, "FAILED");
+        HttpResponse<String> narrowed = api("PUT", "/api/cases/" + narrowedCase + "/sharing", officer, """
+                {"tlp": "AMBER", "sharedWith": [{"country": "GB", "access": "READ"}], "namedRecipients": []}""");
+        assertThat(narrowed.statusCode()).as(narrowed.body()).isEqualTo(200);
+        assertThat(api("POST", "/api/partners/CA/deliveries/" + delivery + "/redrive", liaison, null).statusCode())
+                .isIn(202, 409);
+        assertThat(awaitDelivery(liaison, narrowedCase, "WITHDRAWN")).isEqualTo(delivery);
+
+        try (WebClientBrowser canada = browser().signIn("ca-liaison")) {
+            canada.clickLink("Partner inbox");
+            canada.find(By.id("log-title"));
+            canada.settled();
+            canada.choose("Show", "Withdrawn");
+            canada.waitFor(By.cssSelector("table.deliveries"), "the case is no longer shared with CA");
+            List<WebElement> rows = canada.all(By.cssSelector("table.deliveries tbody tr"));
+            assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-status"))
+                    .isEqualTo("WITHDRAWN"));
+            assertThat(canada.text(By.cssSelector("table.deliveries tbody tr td[data-label=Status]")))
+                    .contains("Withdrawn").containsPattern("withdrawn \\S.* UTC: the case is no longer shared with CA");
+            assertThat(canada.all(By.xpath("//table[contains(@class,'deliveries')]//button[normalize-space()="
+                    + "'Redrive']"))).as("a withdrawn message cannot be redriven").isEmpty();
+            accessible(canada, "delivery log of withdrawn messages");
+            canada.screenshot("delivery-log-withdrawn-1280", 1280);
+        }
+    }
+
+    /** The id of Canada's webhook delivery about the case once it has the status, asked of the log as the liaison. */
+    private String awaitDelivery(String liaison, String caseId, String status) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            HttpResponse<String> log = api("GET", "/api/partners/CA/deliveries?size=100&status=" + status, liaison,
+                    null);
+            assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+            for (JsonNode item : JSON.readTree(log.body()).path("items")) {
+                if (caseId.equals(item.path("caseId").asString()) && "WEBHOOK".equals(item.path("channel")
+                        .asString())) {
+                    return item.path("id").asString();
+                }
+            }
+            assertThat(Instant.now()).as("Canada's webhook about " + caseId + " " + status).isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private HttpResponse<String> api(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
+        }
+        return call(request);
+    }
+
+    /** A port on this machine where nothing listens. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -108,7 +108,7 @@ function rotateButton(country, slot) {
 
 async function deliveryLog(country, slot, status, signal) {
   const filter = select('status', [['', 'All'], ['PENDING', 'Pending'], ['FAILED', 'Failed'], ['PARKED', 'Parked'],
-    ['DELIVERED', 'Delivered']], status);
+    ['DELIVERED', 'Delivered'], ['WITHDRAWN', 'Withdrawn']], status);
   filter.addEventListener('change', () => deliveryLog(country, slot, filter.value));
   const results = h('div', { 'aria-live': 'polite' }, loading('Loading the delivery log…'));
   clear(slot, h('div', { class: 'inline-form' }, field('Show', filter)), results);
@@ -151,6 +151,7 @@ function deliveryRow(country, item, reload) {
     });
   }
   const attempts = item.attempts || {};
+  const withdrawnLines = item.withdrawnLines || [];
   return h('tr', { 'data-status': item.status || '' },
     h('td', { 'data-label': 'Event' }, item.eventType || '—',
       item.taskId ? h('a', { class: 'sub', href: `/tasks/${encodeURIComponent(item.taskId)}` }, 'the action')
@@ -158,7 +159,12 @@ function deliveryRow(country, item, reload) {
     h('td', { 'data-label': 'Channel' }, label(item.channel)),
     h('td', { 'data-label': 'Status' }, label(item.status),
       item.nextAttemptAt ? h('span', { class: 'sub' }, `next try ${when(item.nextAttemptAt)}`) : null,
-      item.redrivenAt ? h('span', { class: 'sub' }, `redriven ${when(item.redrivenAt)} by ${item.redrivenBy}`) : null),
+      item.redrivenAt ? h('span', { class: 'sub' }, `redriven ${when(item.redrivenAt)} by ${item.redrivenBy}`) : null,
+      item.withdrawnAt ? h('span', { class: 'sub withdrawn' },
+        `withdrawn ${when(item.withdrawnAt)}: ${item.withdrawnBecause || '—'}`) : null,
+      withdrawnLines.length ? h('span', { class: 'sub withdrawn-lines' }, `${withdrawnLines.length} `
+        + `${withdrawnLines.length === 1 ? 'event' : 'events'} left out: `
+        + [...new Set(withdrawnLines.map((line) => line.because))].join('; ')) : null),
     h('td', { 'data-label': 'Attempts' }, attempts.count ?? '—'),
     h('td', { 'data-label': 'Last attempt' }, attempts.lastAttemptAt ? when(attempts.lastAttemptAt)
       : when(item.deliveredAt || item.createdAt)),
