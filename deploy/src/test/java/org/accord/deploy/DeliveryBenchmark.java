@@ -144,7 +144,7 @@ public final class DeliveryBenchmark {
 
     /** Timeline entries spread over the cases, from {@code writers} threads, each pausing {@code pause} between. */
     private void addEntries(List<String> cases, int count, int writers, Duration pause) throws Exception {
-        // A fresh five-minute token for each phase.
+        // A fresh token for each phase; alliance tokens live two minutes.
         franceToken = logins.userToken("fr-officer");
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(writers);

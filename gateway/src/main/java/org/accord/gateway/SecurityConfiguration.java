@@ -16,6 +16,7 @@ import org.accord.gateway.edge.SameOriginRequests;
 import org.accord.gateway.edge.XsrfHeaderOnly;
 import org.accord.gateway.login.CountryLoginRequestResolver;
 import org.accord.gateway.login.RequestedPage;
+import org.accord.gateway.login.SignInEndedAtKeycloak;
 import org.accord.gateway.login.SignOutRedirectStrategy;
 import org.accord.gateway.problem.ProblemResponses;
 import org.accord.gateway.webclient.WebClientPages;
@@ -38,6 +39,8 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.server.session.InMemoryReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
@@ -72,6 +75,9 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
+import org.springframework.web.server.session.WebSessionStore;
 
 /**
  * The gateway is the platform's only public entry and its Backend-for-Frontend. Browsers sign in through the alliance
@@ -90,7 +96,15 @@ class SecurityConfiguration {
 
     private static final ServerWebExchangeMatcher API = ServerWebExchangeMatchers.pathMatchers("/api/**");
 
-    /** How long before its end a session's access token is renewed; Keycloak's tokens live five minutes. */
+    /** Where the alliance realm posts its back-channel logout tokens (the client's {@code backchannel.logout.url}). */
+    private static final ServerWebExchangeMatcher SIGN_IN_ENDED = ServerWebExchangeMatchers.pathMatchers(
+            HttpMethod.POST, "/logout/connect/back-channel/" + REGISTRATION_ID);
+
+    /**
+     * How long before its end a session's access token is renewed. The alliance realm's tokens live two minutes, so a
+     * session asks Keycloak at least once a minute while it is used, and a sign-in that has ended there is noticed
+     * within that minute even where the back-channel logout did not reach this instance.
+     */
     private static final Duration TOKEN_RENEWAL = Duration.ofSeconds(60);
 
     @Bean
@@ -135,6 +149,12 @@ class SecurityConfiguration {
                 .userNameAttributeName("preferred_username")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", endpoints + "/logout"))
                 .build());
+    }
+
+    /** Which browser session holds which Keycloak sign-in, so the back-channel logout can end the right ones. */
+    @Bean
+    ReactiveOidcSessionRegistry signIns() {
+        return new InMemoryReactiveOidcSessionRegistry();
     }
 
     /** Tokens live in the user's session and die with it. */
@@ -196,7 +216,8 @@ class SecurityConfiguration {
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, AllianceTokens tokens, ReactiveJwtDecoder decoder,
             CountryRegistry registry, ReactiveClientRegistrationRepository registrations,
             ReactiveOAuth2AuthorizedClientManager authorizedClientManager, ProblemResponses problems,
-            JsonMapper json, EdgeProperties edge, CorsConfigurationSource cors) {
+            JsonMapper json, EdgeProperties edge, CorsConfigurationSource cors, ReactiveOidcSessionRegistry signIns,
+            WebSessionManager webSessions) {
         // a signed-out browser following a link to a case or task comes back to it once signed in
         RequestedPage requestedPage = new RequestedPage(WebClientPages.ADDRESSES);
         RedirectServerAuthenticationEntryPoint toLoginPage = new RedirectServerAuthenticationEntryPoint("/login");
@@ -217,10 +238,12 @@ class SecurityConfiguration {
         signOut.setLogoutSuccessUrl(URI.create("/login"));
         signOut.setRedirectStrategy(new SignOutRedirectStrategy(json));
 
+        // Keycloak's back-channel logout is no browser call: it proves itself with a logout token the realm signed
         ServerWebExchangeMatcher browserChanges = new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
                 new NegatedServerWebExchangeMatcher(exchange -> hasBearerToken(exchange)
                         ? ServerWebExchangeMatcher.MatchResult.match()
-                        : ServerWebExchangeMatcher.MatchResult.notMatch()));
+                        : ServerWebExchangeMatcher.MatchResult.notMatch()),
+                new NegatedServerWebExchangeMatcher(SIGN_IN_ENDED));
 
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -230,6 +253,7 @@ class SecurityConfiguration {
                         .pathMatchers("/api/**").access(callerWhom(tokens::mayUseTheApi))
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
+                        .oidcSessionRegistry(signIns)
                         .authorizationRequestResolver(
                                 new CountryLoginRequestResolver(registrations, registry, REGISTRATION_ID))
                         .authenticationSuccessHandler(landing)
@@ -248,6 +272,11 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(signOut))
+                .oidcLogout(logout -> logout
+                        .clientRegistrationRepository(registrations)
+                        .oidcSessionRegistry(signIns)
+                        .backChannel(channel -> channel
+                                .logoutHandler(new SignInEndedAtKeycloak(signIns, sessionStore(webSessions)))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(signIn)
                         .accessDeniedHandler(problems))
@@ -269,6 +298,15 @@ class SecurityConfiguration {
                 .addFilterAfter(new CallerWebFilter(authorizedClientManager, decoder, problems),
                         SecurityWebFiltersOrder.LOGOUT);
         return http.build();
+    }
+
+    /** The store of the browser sessions, in which the back-channel logout ends a sign-in's session. */
+    private static WebSessionStore sessionStore(WebSessionManager sessions) {
+        if (sessions instanceof DefaultWebSessionManager manager) {
+            return manager.getSessionStore();
+        }
+        throw new IllegalStateException("the back-channel logout needs the default web session manager, found "
+                + sessions.getClass().getName());
     }
 
     /**

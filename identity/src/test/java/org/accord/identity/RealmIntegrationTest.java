@@ -75,12 +75,14 @@ class RealmIntegrationTest {
         assertThat(payload).contains("\"iss\":\"" + keycloak.issuer("fr") + "\"").doesNotContain("\"country\"");
     }
 
-    @Test
-    void accessTokensLiveFiveMinutes() {
-        String payload = TokenClaims.payload(logins.systemsToken("us"));
+    @ParameterizedTest
+    @CsvSource({ "partner system, us-systems", "user, fr-analyst" })
+    void accessTokensLiveTwoMinutes(String caller, String name) {
+        String payload = TokenClaims.payload(name.endsWith("-systems") ? logins.systemsToken("us")
+                : logins.userToken(name));
         long iat = Long.parseLong(payload.replaceAll(".*\"iat\":(\\d+).*", "$1"));
         long exp = Long.parseLong(payload.replaceAll(".*\"exp\":(\\d+).*", "$1"));
 
-        assertThat(exp - iat).isEqualTo(300);
+        assertThat(exp - iat).as(caller).isEqualTo(120);
     }
 }

@@ -1,6 +1,7 @@
 package org.accord.gateway.edge;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -10,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -17,10 +19,14 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.FormHttpMessageReader;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
@@ -38,6 +44,10 @@ final class RequestBodyFilter implements WebFilter {
 
     private static final Set<HttpMethod> BODILESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE,
             HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    private static final ResolvableType FORM_DATA = ResolvableType.forClassWithGenerics(MultiValueMap.class,
+            String.class, String.class);
+    private static final FormHttpMessageReader FORMS = new FormHttpMessageReader();
 
     private final ProblemResponses problems;
     private final int maxBytes;
@@ -67,7 +77,7 @@ final class RequestBodyFilter implements WebFilter {
             return refuseUnread(exchange, GatewayProblem.PAYLOAD_TOO_LARGE);
         }
         return DataBufferUtils.join(request.getBody().timeout(bodyTimeout), maxBytes)
-                .map(body -> exchange.mutate().request(withBody(request, body)).build())
+                .map(body -> withBody(exchange, withBody(request, body)))
                 .defaultIfEmpty(exchange.mutate().request(measured(request, 0)).build())
                 .onErrorResume(DataBufferLimitException.class,
                         tooLarge -> problems.write(exchange, GatewayProblem.PAYLOAD_TOO_LARGE).then(Mono.empty()))
@@ -98,6 +108,24 @@ final class RequestBodyFilter implements WebFilter {
             @Override
             public Flux<DataBuffer> getBody() {
                 return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)));
+            }
+        };
+    }
+
+    /**
+     * The exchange with the body taken in whole. Its form data is read from that body as well, since the server's own
+     * reading of the request, which the exchange would otherwise use, finds the body already taken.
+     */
+    private static ServerWebExchange withBody(ServerWebExchange exchange, ServerHttpRequest taken) {
+        MediaType type = taken.getHeaders().getContentType();
+        Mono<MultiValueMap<String, String>> form = type != null
+                && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)
+                        ? FORMS.readMono(FORM_DATA, taken, Map.of()).cache()
+                        : exchange.getFormData();
+        return new ServerWebExchangeDecorator(exchange.mutate().request(taken).build()) {
+            @Override
+            public Mono<MultiValueMap<String, String>> getFormData() {
+                return form;
             }
         };
     }

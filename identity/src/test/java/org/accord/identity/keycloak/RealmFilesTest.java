@@ -39,7 +39,8 @@ class RealmFilesTest {
         JsonNode realm = read(REALMS.resolve("alliance-realm.json"));
 
         List<String> clients = texts(realm.get("clients"), "clientId");
-        assertThat(clients).containsExactlyInAnyOrder("accord-gateway", "accord-cases", "accord-tasks",
+        // "account" is there to be off: the account console, where users would link other identity providers
+        assertThat(clients).containsExactlyInAnyOrder("account", "accord-gateway", "accord-cases", "accord-tasks",
                 "accord-notifications");
         assertThat(realm.has("identityProviders")).isFalse();
         assertThat(realm.has("identityProviderMappers")).isFalse();

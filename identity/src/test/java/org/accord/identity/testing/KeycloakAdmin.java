@@ -1,8 +1,11 @@
 package org.accord.identity.testing;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,6 +81,94 @@ public final class KeycloakAdmin {
         grant(realm, firstId(user), realmRoles);
     }
 
+    /**
+     * Disables a user. Keycloak keeps a disabled user's sessions alive until they end or are ended
+     * ({@link #endSessions}): disabling alone tells no one.
+     */
+    public void disableUser(String realm, String username) {
+        String path = "/admin/realms/" + realm + "/users/" + userId(realm, username);
+        BrowserSession.Page user = call("GET", path, null);
+        expect(user, 200, "read " + username + " in " + realm);
+        expect(call("PUT", path, user.body().replace("\"enabled\":true", "\"enabled\":false")), 204,
+                "disable " + username + " in " + realm);
+    }
+
+    /** Ends every session of a user, as the administrator's "sign out": Keycloak tells each client back-channel. */
+    public void endSessions(String realm, String username) {
+        expect(call("POST", "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/logout", null), 204,
+                "end the sessions of " + username + " in " + realm);
+    }
+
+    /** Gives a user realm roles. */
+    public void grantRealmRoles(String realm, String username, String... realmRoles) {
+        grant(realm, userId(realm, username), realmRoles);
+    }
+
+    /** Takes realm roles away from a user. */
+    public void revokeRealmRoles(String realm, String username, String... realmRoles) {
+        expect(call("DELETE", "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/role-mappings/realm",
+                "[" + roleReferences(realm, realmRoles) + "]"), 204, "take " + String.join(", ", realmRoles)
+                + " from " + username);
+    }
+
+    /**
+     * Links a national identity to an existing account of {@code realm}, as only an administrator can: the link an
+     * account console would have made when a user connected a second identity provider to their account.
+     */
+    public void linkIdentity(String realm, String username, String provider, String nationalUsername) {
+        String nationalId = userId(provider, nationalUsername);
+        String body = """
+                {"identityProvider": "%s", "userId": "%s", "userName": "%s"}
+                """.formatted(provider, nationalId, nationalUsername);
+        expect(call("POST", "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/federated-identity/"
+                + provider, body), 204, "link " + provider + " identity " + nationalUsername + " to " + username);
+    }
+
+    /** Creates an account directly in {@code realm} (no identity provider behind it) with the given country. */
+    public void createAccount(String realm, String username, String country) {
+        String body = """
+                {"username": "%s", "enabled": true, "attributes": {"country": ["%s"]}}
+                """.formatted(username, country);
+        expect(call("POST", "/admin/realms/" + realm + "/users", body), 201, "create account " + username);
+    }
+
+    /** The user as Keycloak's admin API describes it (JSON), or empty when there is none of that name. */
+    public Optional<String> user(String realm, String username) {
+        BrowserSession.Page found = call("GET", "/admin/realms/" + realm + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
+        expect(found, 200, "find " + username + " in " + realm);
+        return ID.matcher(found.body()).find() ? Optional.of(found.body()) : Optional.empty();
+    }
+
+    /** The identity providers linked to a user's account, as Keycloak's admin API lists them (JSON). */
+    public String linkedIdentities(String realm, String username) {
+        BrowserSession.Page links = call("GET", "/admin/realms/" + realm + "/users/" + userId(realm, username)
+                + "/federated-identity", null);
+        expect(links, 200, "list the linked identities of " + username);
+        return links.body();
+    }
+
+    /** The realm roles every new account of {@code realm} gets, and what they contain (JSON). */
+    public String defaultRoles(String realm) {
+        BrowserSession.Page composites = call("GET", "/admin/realms/" + realm + "/roles/default-roles-" + realm
+                + "/composites", null);
+        expect(composites, 200, "list the default roles of " + realm);
+        return composites.body();
+    }
+
+    private String userId(String realm, String username) {
+        return firstId(user(realm, username).orElseThrow(() -> new IllegalStateException("no user " + username
+                + " in " + realm)));
+    }
+
+    private String roleReferences(String realm, String... realmRoles) {
+        return List.of(realmRoles).stream().map(role -> {
+            BrowserSession.Page found = call("GET", "/admin/realms/" + realm + "/roles/" + role, null);
+            expect(found, 200, "find role " + role);
+            return "{\"id\": \"" + firstId(found) + "\", \"name\": \"" + role + "\"}";
+        }).collect(Collectors.joining(","));
+    }
+
     private void grant(String realm, String userId, String... realmRoles) {
         String roles = List.of(realmRoles).stream().map(role -> {
             BrowserSession.Page found = call("GET", "/admin/realms/" + realm + "/roles/" + role, null);
@@ -89,9 +180,13 @@ public final class KeycloakAdmin {
     }
 
     private static String firstId(BrowserSession.Page page) {
-        Matcher id = ID.matcher(page.body());
+        return firstId(page.body());
+    }
+
+    private static String firstId(String json) {
+        Matcher id = ID.matcher(json);
         if (!id.find()) {
-            throw new IllegalStateException("no id in " + page.body());
+            throw new IllegalStateException("no id in " + json);
         }
         return id.group(1);
     }
