@@ -21,7 +21,7 @@ public record FanOutProperties(
         @DefaultValue("http://localhost:8081") URI casesUrl,
         @DefaultValue("http://localhost:8080") URI publicUrl,
         @DefaultValue("accord-notifications") String clientId,
-        @DefaultValue("accord-notifications-secret") String clientSecret,
+        String clientSecret,
         @DefaultValue Worker fanout,
         @DefaultValue Calls cases) {
 
