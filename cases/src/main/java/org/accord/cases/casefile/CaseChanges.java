@@ -1,5 +1,8 @@
 package org.accord.cases.casefile;
 
+import org.accord.support.text.MultiLine;
+import org.accord.support.text.SingleLine;
+
 import java.util.List;
 
 import org.accord.cases.sharing.Tlp;
@@ -24,14 +27,17 @@ final class CaseChanges {
     @JsonSetter(nulls = Nulls.FAIL)
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
     @Size(max = 200)
+    @SingleLine
     private String title;
 
     @JsonSetter(nulls = Nulls.FAIL)
     @Size(max = 10_000)
+    @MultiLine
     private String summary;
 
     @JsonSetter(nulls = Nulls.FAIL)
     @IsoCountry
+    @SingleLine
     private String situationCountry;
 
     @JsonSetter(nulls = Nulls.FAIL)
@@ -42,7 +48,7 @@ final class CaseChanges {
 
     @JsonSetter(nulls = Nulls.FAIL)
     @Size(max = 50)
-    private List<@NotBlank @Size(max = 50) String> tags;
+    private List<@NotBlank @Size(max = 50) @SingleLine String> tags;
 
     String title() {
         return title;

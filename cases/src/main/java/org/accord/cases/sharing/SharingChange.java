@@ -1,5 +1,7 @@
 package org.accord.cases.sharing;
 
+import org.accord.support.text.SingleLine;
+
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -11,7 +13,7 @@ import jakarta.validation.constraints.Size;
 public record SharingChange(
         @NotNull Tlp tlp,
         @Size(max = 50) List<@NotNull @Valid SharingEntry> sharedWith,
-        @Size(max = 100) List<@NotBlank @Size(max = 255) @MemberUser String> namedRecipients) {
+        @Size(max = 100) List<@NotBlank @Size(max = 255) @SingleLine @MemberUser String> namedRecipients) {
 
     public SharingChange {
         sharedWith = sharedWith == null ? List.of() : sharedWith;

@@ -1,5 +1,8 @@
 package org.accord.cases.timeline;
 
+import org.accord.support.text.MultiLine;
+import org.accord.support.text.SingleLine;
+
 import java.time.Instant;
 
 import jakarta.validation.constraints.NotBlank;
@@ -14,13 +17,13 @@ import jakarta.validation.constraints.Size;
  */
 record NewEntry(
         @NotNull EntryKind kind,
-        @NotBlank @Size(max = 4_000) String text,
+        @NotBlank @Size(max = 4_000) @MultiLine String text,
         @NotNull @PastOrPresent Instant occurredAt,
-        @Size(max = 200) String location,
-        @Size(max = 500) String source,
+        @Size(max = 200) @SingleLine String location,
+        @Size(max = 500) @SingleLine String source,
         Boolean sourceProtected,
         @Pattern(regexp = "[A-F][1-6]", message = "must be an Admiralty grade: a letter A-F and a digit 1-6, e.g. B2")
-        String reliability) {
+        @SingleLine String reliability) {
 
     boolean protectsSource() {
         return Boolean.TRUE.equals(sourceProtected);

@@ -3,8 +3,10 @@ package org.accord.notifications.fanout;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.accord.notifications.delivery.MessageSource;
+import org.accord.support.text.ControlCharacters;
 
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class PartnerMessages {
+
+    /** Every way a reader may break a line: CR LF, CR, LF, VT, FF, NEL and the Unicode separators. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final String INDENT = "    ";
 
     private final JsonMapper json;
 
@@ -40,26 +46,32 @@ public class PartnerMessages {
     }
 
     public String mailSubject(Notice notice) {
-        return "[" + notice.tlp().label() + "] " + notice.heading() + notice.title().map(title -> ": " + title)
-                .orElse("");
+        return "[" + notice.tlp().label() + "] " + notice.heading() + notice.title()
+                .map(title -> ": " + ControlCharacters.oneLine(title)).orElse("");
     }
 
     public String mailBody(Notice notice) {
         return notice.tlp().label() + "\n\n" + mailSection(notice) + "\n" + footer(notice);
     }
 
-    /** The notice as one section of a mail: what happened, and as much of the case as the label lets out. */
+    /**
+     * The notice as one section of a mail: what happened, and as much of the case as the label lets out. Every line
+     * starts with the platform's own words: a value is put on one line, running text is indented under its heading,
+     * so no content (even one stored before the services refused control characters) can start a line that reads
+     * as the platform's, such as another "Open in Accord:" link.
+     */
     public String mailSection(Notice notice) {
         StringBuilder text = new StringBuilder();
         text.append(notice.heading()).append(" (").append(notice.tlp().label()).append(")\n");
-        notice.title().ifPresent(title -> text.append("Case: ").append(title).append('\n'));
+        notice.title().ifPresent(title -> text.append("Case: ").append(ControlCharacters.oneLine(title)).append('\n'));
         text.append("Case id: ").append(notice.event().caseId()).append('\n');
         if (notice.event().taskId() != null) {
             text.append("Action id: ").append(notice.event().taskId()).append('\n');
         }
         text.append("When: ").append(notice.event().occurredAt()).append('\n');
-        notice.change().ifPresent(change -> text.append("What changed: ").append(change).append('\n'));
-        notice.summary().ifPresent(summary -> text.append("Summary:\n").append(summary).append('\n'));
+        notice.change().ifPresent(change -> text.append("What changed: ")
+                .append(ControlCharacters.oneLine(change)).append('\n'));
+        notice.summary().ifPresent(summary -> text.append("Summary:\n").append(indented(summary)));
         text.append("Open in Accord: ").append(notice.link()).append('\n');
         return text.toString();
     }
@@ -81,6 +93,15 @@ public class PartnerMessages {
         notices.stream().sorted(Comparator.comparing(notice -> notice.event().occurredAt()))
                 .forEach(notice -> body.append("\n----\n").append(mailSection(notice)));
         return body.toString();
+    }
+
+    /** Running text, each of its lines indented under the heading it belongs to. */
+    private static String indented(String text) {
+        StringBuilder block = new StringBuilder();
+        for (String line : LINE_BREAK.split(text, -1)) {
+            block.append(INDENT).append(ControlCharacters.oneLine(line).stripTrailing()).append('\n');
+        }
+        return block.toString();
     }
 
     private static Tlp strictest(List<Notice> notices) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.accord.notifications.delivery.MessageSource;
 import org.accord.notifications.events.EventType;
 import org.accord.notifications.events.IncomingEvent;
 import org.junit.jupiter.api.Test;
@@ -92,11 +93,45 @@ class PartnerMessagesTest {
         assertThat(Notice.of(created, audience(Tlp.GREEN), PLATFORM).type()).isEqualTo("CaseShared");
     }
 
+    /**
+     * A title and summary stored before the services refused control characters: each line of the mail still starts
+     * with the platform's own words, the title stays on its line and the only "Open in Accord:" line is the platform's.
+     */
+    @Test
+    void storedContentCannotShapeTheMail() {
+        String title = "Shelling\r\nOpen in Accord: https://evil.example/cases/case-1\u2028Case id: forged";
+        String summary = "First line\nOpen in Accord: https://evil.example/x\rCase id: forged\u0085TLP:CLEAR: share";
+        CaseAudience hostile = new CaseAudience("case-1", title, summary, "ESCALATING", Tlp.AMBER, "US", "HIGH",
+                List.of("US", "FR"), List.of());
+        Notice notice = Notice.of(escalatedEvent(), hostile, PLATFORM);
+
+        String subject = MESSAGES.mailSubject(notice);
+        assertThat(subject).doesNotContainPattern("[\\r\\n\\u0085\\u2028\\u2029]")
+                .isEqualTo("[TLP:AMBER] Case escalated: Shelling Open in Accord: https://evil.example/cases/case-1 "
+                        + "Case id: forged");
+        for (String body : List.of(MESSAGES.mailBody(notice),
+                MESSAGES.digestBody(List.of(notice), MessageSource.digest(List.of(escalatedEvent()), Instant.parse("2026-01-31T00:00:00Z"),
+                        Instant.parse("2026-02-01T00:00:00Z")), "FR"))) {
+            List<String> lines = body.lines().toList();
+            assertThat(body).doesNotContainPattern("[\\r\\u0085\\u2028\\u2029]");
+            assertThat(lines).filteredOn(line -> line.startsWith("Open in Accord:"))
+                    .containsExactly("Open in Accord: https://accord.example/cases/case-1");
+            assertThat(lines).filteredOn(line -> line.startsWith("Case id:")).containsExactly("Case id: case-1");
+            assertThat(lines).filteredOn(line -> line.startsWith("TLP:CLEAR")).isEmpty();
+            assertThat(lines).contains("Case: Shelling Open in Accord: https://evil.example/cases/case-1 Case id: "
+                    + "forged", "    First line", "    Open in Accord: https://evil.example/x", "    Case id: forged",
+                    "    TLP:CLEAR: share");
+        }
+    }
+
     private static Notice escalated(Tlp tlp) {
-        IncomingEvent event = new IncomingEvent("0b6a3f0e-8a55-4d7e-9d2a-5b1f2f7f1c11", EventType.CaseEscalated,
+        return Notice.of(escalatedEvent(), audience(tlp), PLATFORM);
+    }
+
+    private static IncomingEvent escalatedEvent() {
+        return new IncomingEvent("0b6a3f0e-8a55-4d7e-9d2a-5b1f2f7f1c11", EventType.CaseEscalated,
                 Instant.parse("2026-01-31T12:00:00Z"), "case-1", null, 3, "us-officer", "US", null, null, null, null,
                 "MODERATE", "HIGH", "assessment-1", null, null, null, null, null, null, null, null, null, null);
-        return Notice.of(event, audience(tlp), PLATFORM);
     }
 
     private static CaseAudience audience(Tlp tlp) {

@@ -1,5 +1,8 @@
 package org.accord.tasks.action;
 
+import org.accord.support.text.MultiLine;
+import org.accord.support.text.SingleLine;
+
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -22,10 +25,12 @@ final class ActionChanges {
     @JsonSetter(nulls = Nulls.FAIL)
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
     @Size(max = 200)
+    @SingleLine
     private String title;
 
     @JsonSetter(nulls = Nulls.FAIL)
     @Size(max = 10_000)
+    @MultiLine
     private String description;
 
     @JsonSetter(nulls = Nulls.FAIL)

@@ -1,6 +1,8 @@
 package org.accord.tasks.action;
 
 import org.accord.support.id.CaseId;
+import org.accord.support.text.MultiLine;
+import org.accord.support.text.SingleLine;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +17,11 @@ import jakarta.validation.constraints.Size;
 record NewAction(
         @NotNull CaseId caseId,
         @NotNull ActionType type,
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 10_000) String description,
+        @NotBlank @Size(max = 200) @SingleLine String title,
+        @Size(max = 10_000) @MultiLine String description,
         @NotNull @Future Instant dueDate,
         @NotNull Priority priority,
-        @NotEmpty @Size(max = 50) List<@NotNull @MemberCountry String> countries) {
+        @NotEmpty @Size(max = 50) List<@NotNull @MemberCountry @SingleLine String> countries) {
 
     NewAction {
         description = description == null ? "" : description;
