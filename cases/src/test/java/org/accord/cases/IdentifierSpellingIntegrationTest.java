@@ -103,7 +103,7 @@ class IdentifierSpellingIntegrationTest extends CasesApi {
 
     @Test
     void anyOtherSpellingOfAParkedEventIdIsAnEventThatIsNotParked() {
-        String token = logins().serviceToken("notifications");
+        String token = logins().operatorToken();
         String eventId = UUID.randomUUID().toString();
         HttpResponse<String> absent = send("POST", "/internal/relay/parked/" + eventId + "/redrive", token, null);
         assertThat(absent.statusCode()).isEqualTo(404);

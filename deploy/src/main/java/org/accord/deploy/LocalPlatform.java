@@ -180,8 +180,9 @@ public final class LocalPlatform implements AutoCloseable {
             properties.put("spring.mail.port", Integer.toString(settings.ports().smtp()));
             // the local demo's partner webhooks may listen on this machine; production never allows it
             properties.put("accord.notifications.allow-loopback-webhooks", "true");
-            // asked at delivery time who may see a case
+            // asked at delivery time who may see a case, and for an action's events which countries it has
             properties.put("accord.notifications.cases-url", serviceUrl("cases"));
+            properties.put("accord.notifications.tasks-url", serviceUrl("tasks"));
         }
         if (service.equals("tasks")) {
             properties.put("accord.tasks.cases-url", "http://localhost:" + settings.ports().cases());

@@ -21,7 +21,7 @@ public record AllianceIdentityProperties(String issuerUri, String audience, Stri
             jwkSetUri = issuerUri + "/protocol/openid-connect/certs";
         }
         if (clients == null) {
-            clients = new KnownClients(null, null, null);
+            clients = KnownClients.defaults();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.accord.identity;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -58,7 +59,7 @@ public final class AllianceTokens {
 
     private boolean isKnownClient(String client) {
         KnownClients clients = properties.clients();
-        return client != null && (clients.login().contains(client) || clients.services().contains(client)
+        return client != null && (clients.login().contains(client) || clients.internalClient(client).isPresent()
                 || registry.members().stream().anyMatch(country -> clients.partnerSystemsOf(country).equals(client)));
     }
 
@@ -105,11 +106,21 @@ public final class AllianceTokens {
         return mayAskWhoTheyAre(jwt) && AllianceUser.from(jwt).hasApiRole();
     }
 
-    /** {@code /internal/**}: the platform's own services, through their own clients, with the service role. */
+    /**
+     * {@code /internal/**}: the platform's own clients only (its services and its operators). Which internal call
+     * each of them may make, with which role, is the called service's access policy's to decide.
+     */
     public boolean mayCallInternal(Jwt jwt) {
+        return internalCaller(jwt).isPresent();
+    }
+
+    /** The platform client behind the token, with its roles; empty for every other caller. */
+    public Optional<InternalCaller> internalCaller(Jwt jwt) {
         String client = jwt.getClaimAsString(CLIENT_CLAIM);
-        return client != null && properties.clients().services().contains(client)
-                && AllianceUser.platformRoles(jwt).contains(PlatformRole.SERVICE.claimValue());
+        return client == null ? Optional.empty()
+                : properties.clients().internalClient(client).map(internal -> new InternalCaller(internal, client,
+                        AllianceUser.platformRoles(jwt).stream().flatMap(role -> PlatformRole.ofClaim(role).stream())
+                                .collect(Collectors.toSet())));
     }
 
     /** The verified token behind an authentication, if it is one of ours. */

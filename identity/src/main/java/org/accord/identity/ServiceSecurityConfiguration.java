@@ -20,7 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The resource-server security every service imports: bearer tokens from the alliance realm's known clients only,
- * stateless, no session and so no CSRF; {@code /internal/**} for the platform's own services; everything else for
+ * stateless, no session and so no CSRF; {@code /internal/**} for the platform's own clients, each internal call then
+ * decided by the service's access policy on the calling client and its role; everything else for
  * users and partner systems of a member country holding a platform role (authenticated otherwise: 403), as
  * {@link AllianceTokens} rules.
  */
@@ -73,11 +74,12 @@ public class ServiceSecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer allianceUserArguments() {
+    WebMvcConfigurer allianceUserArguments(AllianceTokens tokens) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new AllianceUserArgumentResolver());
+                resolvers.add(new InternalCallerArgumentResolver(tokens));
             }
         };
     }

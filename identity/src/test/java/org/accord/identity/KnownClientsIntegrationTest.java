@@ -50,7 +50,7 @@ class KnownClientsIntegrationTest {
 
     @Test
     void anotherClientOfTheRealmIsRefusedThoughItCarriesThePlatformsAudience() {
-        String stranger = logins.unknownClientToken("FR", "officer", "service");
+        String stranger = logins.unknownClientToken("FR", "officer", "operator");
 
         assertThat(TokenClaims.payload(stranger)).contains("\"accord\"").contains("\"country\":\"FR\"");
         assertThatThrownBy(() -> decoder.decode(stranger)).isInstanceOf(JwtValidationException.class)

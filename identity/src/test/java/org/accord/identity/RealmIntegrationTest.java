@@ -62,10 +62,21 @@ class RealmIntegrationTest {
     }
 
     @Test
-    void serviceTokensCarryTheServiceRoleAndNoCountry() {
-        String payload = TokenClaims.payload(logins.serviceToken("notifications"));
-
-        assertThat(payload).contains("\"service\"").contains("\"accord\"").doesNotContain("\"country\"");
+    void eachServiceTokenCarriesTheRolesOfWhatItCallsAndNoCountry() {
+        assertThat(TokenClaims.payload(logins.serviceToken("cases"))).contains("\"post-case-events\"")
+                .doesNotContain("\"post-action-events\"", "\"read-case-audience\"", "\"read-action-parties\"",
+                        "\"operator\"", "\"country\"")
+                .contains("\"accord\"");
+        assertThat(TokenClaims.payload(logins.serviceToken("tasks")))
+                .contains("\"post-action-events\"", "\"read-case-audience\"")
+                .doesNotContain("\"post-case-events\"", "\"read-action-parties\"", "\"operator\"", "\"country\"");
+        assertThat(TokenClaims.payload(logins.serviceToken("notifications")))
+                .contains("\"read-case-audience\"", "\"read-action-parties\"")
+                .doesNotContain("\"post-case-events\"", "\"post-action-events\"", "\"operator\"",
+                        "\"country\"");
+        assertThat(TokenClaims.payload(logins.operatorToken())).contains("\"operator\"", "\"accord\"")
+                .doesNotContain("\"post-case-events\"", "\"post-action-events\"", "\"read-case-audience\"",
+                        "\"read-action-parties\"", "\"country\"");
     }
 
     @Test

@@ -99,16 +99,21 @@ abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
     static final String SUMMARY = "Émeutes à l'est — 5 €";
 
     /**
-     * A webhook telling the country of a case shared with it (event id {@code key}, case {@code case-<key>}), with
+     * A webhook telling the country of a case shared with it (event id {@code key}, case {@link #caseIdOf}), with
      * cases' stand-in answering that the country sees the case under AMBER.
      */
     static NewDelivery webhook(String country, String key) {
-        String caseId = "case-" + key;
+        String caseId = caseIdOf(key);
         stubAudience(caseId, "Rapport " + key, SUMMARY, "AMBER", List.of(country), List.of());
         Map<String, Object> event = event("CaseShared", caseId, 1, "gb-officer", "GB");
         event.put("id", key);
         return new NewDelivery(country, Channel.WEBHOOK, key, "CaseShared", caseId, null,
                 MessageSource.of(JSON.convertValue(event, IncomingEvent.class)));
+    }
+
+    /** The case of {@link #webhook}'s event {@code key}: an id as cases writes them, made from the key. */
+    static String caseIdOf(String key) {
+        return key.replace("-", "").substring(0, 24);
     }
 
     /** Asserts the body is the webhook of {@link #webhook} for this country, in full as AMBER lets out, in UTF-8. */
@@ -117,7 +122,7 @@ abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
         JsonNode json = JSON.readTree(text);
         assertThat(json.get("id").asString()).isEqualTo(key);
         assertThat(json.get("type").asString()).isEqualTo("CaseShared");
-        assertThat(json.get("caseId").asString()).isEqualTo("case-" + key);
+        assertThat(json.get("caseId").asString()).isEqualTo(caseIdOf(key));
         assertThat(json.get("country").asString()).isEqualTo(country);
         assertThat(json.get("tlp").asString()).isEqualTo("TLP:AMBER");
         assertThat(json.get("title").asString()).isEqualTo("Rapport " + key);

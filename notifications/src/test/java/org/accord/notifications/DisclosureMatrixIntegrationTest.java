@@ -306,11 +306,11 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         for (Kind kind : Kind.values()) {
             for (Change change : Change.values()) {
                 String country = countries.get(rows.size() % countries.size());
-                String caseId = "case-" + UUID.randomUUID();
+                String caseId = newCaseId();
                 String marker = tag + " " + kind + " " + change + " " + caseId.substring(caseId.length() - 6);
                 String title = "Title " + marker;
                 String summary = "Secret summary " + marker;
-                String taskId = kind == Kind.ACTION_EVENT ? "task-" + UUID.randomUUID() : null;
+                String taskId = kind == Kind.ACTION_EVENT ? stubAction(caseId, "US", List.of(country)) : null;
                 Map<String, Object> event = event(kind == Kind.CASE_EVENT ? "CaseUpdated" : "ActionProposed",
                         caseId, 1, "us-officer", "US");
                 if (kind == Kind.CASE_EVENT) {

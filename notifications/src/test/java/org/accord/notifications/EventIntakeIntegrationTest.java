@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -22,8 +23,13 @@ class EventIntakeIntegrationTest extends IntegrationTestSupport {
 
     private static String event(String id, String type, long sequence, String extra) {
         return """
-                {"id":"%s","type":"%s","occurredAt":"2026-01-31T12:00:00Z","caseId":"case-%s","sequence":%d,
-                 "actor":"fr-officer","actorCountry":"FR"%s}""".formatted(id, type, id, sequence, extra);
+                {"id":"%s","type":"%s","occurredAt":"2026-01-31T12:00:00Z","caseId":"%s","sequence":%d,
+                 "actor":"fr-officer@fr","actorCountry":"FR"%s}""".formatted(id, type, caseOf(id), sequence, extra);
+    }
+
+    /** The case of an event here: an id as cases writes them, made from the event's id (whatever it is). */
+    private static String caseOf(String eventId) {
+        return String.format("%024x", eventId.hashCode() & 0xffffffffL);
     }
 
     @Test
@@ -50,24 +56,36 @@ class EventIntakeIntegrationTest extends IntegrationTestSupport {
     @Test
     void tasksHandsOverItsEventsWithItsOwnServiceToken() {
         String body = event(UUID.randomUUID().toString(), "AssignmentChanged", 1,
-                ",\"taskId\":\"t-1\",\"country\":\"DE\",\"from\":\"PROPOSED\",\"to\":\"ACCEPTED\"");
+                ",\"taskId\":\"" + new ObjectId().toHexString()
+                        + "\",\"country\":\"DE\",\"from\":\"PROPOSED\",\"to\":\"ACCEPTED\"");
 
         assertThat(send("POST", "/internal/events", service("tasks"), body).statusCode()).isEqualTo(202);
     }
 
     @Test
-    void onlyPlatformServicesMayHandOverEvents() {
+    void onlyTheServiceThatRecordsAnEventTypeMayHandItOver() {
         String body = event(UUID.randomUUID().toString(), "CaseUpdated", 1, "");
+        String actionBody = event(UUID.randomUUID().toString(), "ActionProposed", 1,
+                ",\"taskId\":\"" + new ObjectId().toHexString() + "\",\"countries\":[\"DE\"]");
 
-        for (String token : new String[] { user("fr-liaison"), systems("fr") }) {
+        for (String token : new String[] { user("fr-liaison"), systems("fr"), service("tasks"),
+                service("notifications"), operator() }) {
             HttpResponse<String> refused = send("POST", "/internal/events", token, body);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertProblem(refused, "forbidden");
+        }
+        for (String token : new String[] { user("fr-liaison"), systems("fr"), service("cases"),
+                service("notifications"), operator() }) {
+            HttpResponse<String> refused = send("POST", "/internal/events", token, actionBody);
             assertThat(refused.statusCode()).isEqualTo(403);
             assertProblem(refused, "forbidden");
         }
         HttpResponse<String> anonymous = send("POST", "/internal/events", null, body);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(mongo.getCollection("events").countDocuments(new Document("event.caseId",
-                JSON.readTree(body).get("caseId").asString()))).isZero();
+        for (String refusedBody : List.of(body, actionBody)) {
+            assertThat(mongo.getCollection("events").countDocuments(new Document("event.caseId",
+                    JSON.readTree(refusedBody).get("caseId").asString()))).isZero();
+        }
     }
 
     @Test
@@ -79,7 +97,7 @@ class EventIntakeIntegrationTest extends IntegrationTestSupport {
         assertInvalid(event(id, "CaseUpdated", 0, ""), "sequence");
         assertInvalid(event(id, "CaseUpdated", 1, "").replace("\"2026-01-31T12:00:00Z\"", "\"yesterday\""),
                 "occurredAt");
-        assertInvalid(event(id, "CaseUpdated", 1, "").replace("\"caseId\":\"case-" + id + "\",", ""), "caseId");
+        assertInvalid(event(id, "CaseUpdated", 1, "").replace("\"caseId\":\"" + caseOf(id) + "\",", ""), "caseId");
 
         HttpResponse<String> broken = send("POST", "/internal/events", service("cases"), "{\"id\":");
         assertThat(broken.statusCode()).isEqualTo(400);

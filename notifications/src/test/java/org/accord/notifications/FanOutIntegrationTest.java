@@ -22,6 +22,7 @@ import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.Disclosure;
 import org.accord.notifications.delivery.MessageSource;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -145,7 +146,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         String deOfficer = usernameIn(user("de-officer"));
         String caseId = newCase("RED", List.of(), List.of("us-officer", frOfficer, deOfficer));
         Map<String, Object> proposed = event("ActionProposed", caseId, 1, "us-officer", "US");
-        proposed.put("taskId", "task-" + UUID.randomUUID());
+        proposed.put("taskId", stubAction(caseId, "US", List.of("DE")));
         proposed.put("countries", List.of("DE"));
 
         String proposal = handOver(proposed);
@@ -206,7 +207,8 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     void theEventsOfACaseHeldByAnInstanceThatDiedWaitForItsLeaseToRunOutAndAreThenDelivered() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
         String caseId = newCase("GREEN", ALL, List.of());
-        mongo.getCollection("fanout_leases").insertOne(new Document("_id", caseId).append("holder", "a-dead-instance")
+        mongo.getCollection("fanout_leases").insertOne(new Document("_id", new ObjectId(caseId))
+                .append("holder", "a-dead-instance")
                 .append("until", java.util.Date.from(Instant.now().plusSeconds(4))));
 
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
@@ -221,14 +223,16 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     @Test
     void whileCasesCannotAnswerNothingGoesOutAndAfterwardsEverythingOnce() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
-        String caseId = "case-" + UUID.randomUUID();
+        String caseId = newCaseId();
         CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(503)));
 
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
 
         eventuallyHolds(() -> assertThat(CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))))).hasSizeGreaterThan(3));
-        eventuallyHolds(() -> assertThat(mongo.getCollection("fanout_leases").find(new Document("_id", caseId))
-                .first().getInteger("failures")).as("rounds failed in a row").isGreaterThan(3));
+        // Stored as MongoDB stores an id of this form: an ObjectId.
+        eventuallyHolds(() -> assertThat(mongo.getCollection("fanout_leases")
+                .find(new Document("_id", new ObjectId(caseId))).first().getInteger("failures"))
+                .as("rounds failed in a row").isGreaterThan(3));
         assertThat(parkedIds()).as("more rounds than park-after, and still not parked").doesNotContain(eventId);
         pause(Duration.ofSeconds(2));
         assertThat(mailsTo(fr, caseId)).isEmpty();
@@ -249,14 +253,15 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void aCaseThatIsGoneIsHeardOfByNobody() throws Exception {
+    void anEventOfACaseCasesDoesNotHaveIsParkedAndHeardOfByNobody() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
-        String caseId = "case-" + UUID.randomUUID();
+        String caseId = newCaseId();
         CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(404)));
 
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
 
-        awaitFannedOut(eventId);
+        JsonNode parked = eventually(() -> parkedEvent(eventId));
+        assertThat(parked.get("failure").asString()).isEqualTo("refused: cases has no case " + caseId);
         pause(Duration.ofSeconds(2));
         assertThat(mailsTo(fr, caseId)).isEmpty();
         assertThat(itemsFor("fr-analyst", eventId)).isEmpty();
@@ -265,7 +270,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     @Test
     void actionEventsReachTheCountriesPartyToTheAction() throws Exception {
         String caseId = newCase("GREEN", ALL, List.of());
-        String taskId = "task-" + UUID.randomUUID();
+        String taskId = stubAction(caseId, "US", List.of("FR"));
         Map<String, Object> proposed = event("ActionProposed", caseId, 1, "us-officer", "US");
         proposed.put("taskId", taskId);
         proposed.put("countries", List.of("FR"));
@@ -288,6 +293,117 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         awaitFannedOut(decline);
         assertThat(itemsFor("fr-liaison", decline)).isEmpty();
         assertThat(itemsFor("de-officer", decline)).isEmpty();
+    }
+
+    @Test
+    void aForgedProposalNamingOtherCountriesThanTasksKeepsIsParkedAndReachesNobody() throws Exception {
+        String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
+        String de = partnerMailbox("de-liaison", "DE", "IMMEDIATE");
+        String caseId = newCase("GREEN", ALL, List.of());
+        String taskId = stubAction(caseId, "US", List.of("FR"));
+        Map<String, Object> forged = event("ActionProposed", caseId, 1, "us-officer", "US");
+        forged.put("taskId", taskId);
+        forged.put("countries", List.of("DE"));
+
+        String eventId = handOver(forged);
+
+        JsonNode parked = eventually(() -> parkedEvent(eventId));
+        assertThat(parked.get("failure").asString())
+                .isEqualTo("refused: the action " + taskId + " is addressed to [FR], not to [DE]");
+        pause(Duration.ofSeconds(2));
+        for (String user : List.of("fr-liaison", "de-liaison", "us-officer", "gb-officer")) {
+            assertThat(itemsFor(user, eventId)).as(user).isEmpty();
+        }
+        assertThat(mailsTo(fr, caseId)).isEmpty();
+        assertThat(mailsTo(de, caseId)).isEmpty();
+        assertThat(mongo.getCollection("deliveries").countDocuments(new Document("key", eventId))).isZero();
+    }
+
+    @Test
+    void anActionsEventsReachThePartiesTasksKeepsWhateverTheEventNames() throws Exception {
+        String caseId = newCase("GREEN", ALL, List.of());
+        String taskId = stubAction(caseId, "US", List.of("FR", "GB"));
+        Map<String, Object> comment = event("CommentAdded", caseId, 2, "fr-liaison", "FR");
+        comment.put("taskId", taskId);
+        comment.put("commentId", UUID.randomUUID().toString());
+
+        String eventId = handOver(comment);
+
+        eventuallyHolds(() -> assertThat(itemsFor("gb-officer", eventId)).hasSize(1));
+        awaitFannedOut(eventId);
+        assertThat(itemsFor("us-officer", eventId)).as("the requesting country, as tasks says").hasSize(1);
+        assertThat(itemsFor("de-officer", eventId)).as("no party").isEmpty();
+        List<LoggedRequest> asked = TASKS.findAll(getRequestedFor(urlEqualTo(partiesPath(taskId))));
+        assertThat(JSON.readTree(TokenClaims.payload(asked.get(0).getHeader("Authorization")
+                .substring("Bearer ".length()))).get("azp").asString()).isEqualTo("accord-notifications");
+    }
+
+    @Test
+    void anActionEventThatDoesNotFitItsActionIsParkedWithTheReason() throws Exception {
+        String caseId = newCase("GREEN", ALL, List.of());
+        String otherCase = newCase("GREEN", ALL, List.of());
+        String onOtherCase = stubAction(otherCase, "US", List.of("FR"));
+        String unknown = new ObjectId().toHexString();
+        TASKS.stubFor(WireMock.get(partiesPath(unknown)).willReturn(aResponse().withStatus(404)));
+        String addressedToFr = stubAction(caseId, "US", List.of("FR"));
+
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        Map<String, Object> elsewhere = event("ActionUpdated", caseId, 1, "us-officer", "US");
+        elsewhere.put("taskId", onOtherCase);
+        elsewhere.put("changedFields", List.of("title"));
+        reasons.put(handOver(elsewhere), "the action " + onOtherCase + " is not on the case " + caseId);
+        Map<String, Object> missing = event("ActionUpdated", caseId, 2, "us-officer", "US");
+        missing.put("taskId", unknown);
+        missing.put("changedFields", List.of("title"));
+        reasons.put(handOver(missing), "tasks has no action " + unknown);
+        Map<String, Object> notAddressed = event("AssignmentChanged", caseId, 3, "de-liaison", "DE");
+        notAddressed.put("taskId", addressedToFr);
+        notAddressed.put("country", "DE");
+        notAddressed.put("from", "PROPOSED");
+        notAddressed.put("to", "ACCEPTED");
+        reasons.put(handOver(notAddressed), "the action " + addressedToFr + " is not addressed to DE");
+        Map<String, Object> foreignAssignee = event("AssigneeSet", caseId, 4, "fr-liaison", "FR");
+        foreignAssignee.put("taskId", addressedToFr);
+        foreignAssignee.put("country", "FR");
+        foreignAssignee.put("assignee", "de-officer@de");
+        reasons.put(handOver(foreignAssignee), "the assignee is not a user of FR");
+
+        reasons.forEach((eventId, reason) -> {
+            JsonNode parked = eventually(() -> parkedEvent(eventId));
+            assertThat(parked.get("failure").asString()).as(eventId).isEqualTo("refused: " + reason);
+            for (String user : List.of("fr-officer", "de-officer", "us-officer")) {
+                assertThat(itemsFor(user, eventId)).as(user).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void whileTasksCannotAnswerAnActionsEventWaitsAndAfterwardsGoesOutOnce() throws Exception {
+        String caseId = newCase("GREEN", ALL, List.of());
+        String taskId = new ObjectId().toHexString();
+        TASKS.stubFor(WireMock.get(partiesPath(taskId)).willReturn(aResponse().withStatus(503)));
+        Map<String, Object> proposed = event("ActionProposed", caseId, 1, "us-officer", "US");
+        proposed.put("taskId", taskId);
+        proposed.put("countries", List.of("FR"));
+
+        String eventId = handOver(proposed);
+
+        eventuallyHolds(() -> assertThat(TASKS.findAll(getRequestedFor(urlEqualTo(partiesPath(taskId)))))
+                .hasSizeGreaterThan(3));
+        assertThat(parkedIds()).as("waiting, not parked").doesNotContain(eventId);
+        assertThat(itemsFor("fr-liaison", eventId)).isEmpty();
+
+        Map<String, Object> parties = new java.util.LinkedHashMap<>();
+        parties.put("actionId", taskId);
+        parties.put("caseId", caseId);
+        parties.put("requestingCountry", "US");
+        parties.put("countries", List.of("FR"));
+        TASKS.stubFor(WireMock.get(partiesPath(taskId)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(parties))));
+        eventuallyHolds(() -> assertThat(itemsFor("fr-liaison", eventId)).hasSize(1));
+        awaitFannedOut(eventId);
+        pause(Duration.ofSeconds(2));
+        assertThat(itemsFor("fr-liaison", eventId)).hasSize(1);
     }
 
     @Test
@@ -316,9 +432,10 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void handledEventsAreForgottenAfterAWeekAndWaitingOnesNever() throws Exception {
-        String caseId = "case-" + UUID.randomUUID();
+        String caseId = newCaseId();
         // Held by another instance for the whole test, so the waiting event stays waiting.
-        mongo.getCollection("fanout_leases").insertOne(new Document("_id", caseId).append("holder", "another-instance")
+        mongo.getCollection("fanout_leases").insertOne(new Document("_id", new ObjectId(caseId))
+                .append("holder", "another-instance")
                 .append("until", java.util.Date.from(Instant.now().plus(Duration.ofHours(1)))));
         java.util.Date eightDaysAgo = java.util.Date.from(Instant.now().minus(Duration.ofDays(8)));
         String old = storedEvent(caseId, eightDaysAgo, eightDaysAgo);
@@ -335,11 +452,14 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     void anEventWhoseHandlingKeepsFailingIsParkedTheCasesLaterEventsGoOutAndARedriveDeliversIt() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
         String caseId = newCase("GREEN", ALL, List.of());
-        // An action id that no link can hold: handling the proposal fails however often it is tried.
-        Map<String, Object> proposed = event("ActionProposed", caseId, 1, "us-officer", "US");
-        proposed.put("taskId", "task " + UUID.randomUUID());
-        proposed.put("countries", List.of("FR"));
-        String broken = handOver(proposed);
+        // An event this version cannot read, as a stored event of an older one: its handling fails however often.
+        String broken = UUID.randomUUID().toString();
+        java.util.Date now = java.util.Date.from(Instant.now());
+        mongo.getCollection("events").insertOne(new Document("_id", broken).append("event",
+                new Document("_id", broken).append("type", "CaseRetitled").append("occurredAt", now)
+                        .append("caseId", caseId).append("sequence", 1L).append("actor", "us-officer@us")
+                        .append("actorCountry", "US").append("changedFields", List.of("title")))
+                .append("receivedAt", now));
         List<String> later = new ArrayList<>();
         for (String field : List.of("summary", "title")) {
             Map<String, Object> updated = event("CaseUpdated", caseId, 2 + later.size(), "us-officer", "US");
@@ -351,10 +471,10 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         later.forEach(this::awaitFannedOut);
         JsonNode parked = parkedEvent(broken);
         assertThat(parked.get("status").asString()).isEqualTo("PARKED");
-        assertThat(parked.get("type").asString()).isEqualTo("ActionProposed");
+        assertThat(parked.get("type").asString()).isEqualTo("CaseRetitled");
         assertThat(parked.get("caseId").asString()).isEqualTo(caseId);
         assertThat(parked.get("failures").asInt()).as("park-after").isEqualTo(3);
-        assertThat(parked.get("failure").asString()).contains("Illegal character");
+        assertThat(parked.get("failure").asString()).contains("CaseRetitled");
         Instant parkedAt = Instant.parse(parked.get("parkedAt").asString());
         for (String id : later) {
             Document stored = mongo.getCollection("events").find(new Document("_id", id)).first();
@@ -367,21 +487,22 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
         // The operator corrects the stored event, then redrives it.
         mongo.getCollection("events").updateOne(new Document("_id", broken),
-                new Document("$set", new Document("event.taskId", "task-" + UUID.randomUUID())));
-        assertThat(redrive(broken, service("cases")).statusCode()).isEqualTo(204);
+                new Document("$set", new Document("event.type", "CaseUpdated")));
+        assertThat(redrive(broken, operator()).statusCode()).isEqualTo(204);
 
         eventuallyHolds(() -> assertThat(itemsFor("fr-liaison", broken)).hasSize(1));
         awaitFannedOut(broken);
         assertThat(parkedIds()).doesNotContain(broken);
-        HttpResponse<String> again = redrive(broken, service("cases"));
+        HttpResponse<String> again = redrive(broken, operator());
         assertThat(again.statusCode()).isEqualTo(404);
         assertProblem(again, "not-found");
     }
 
     @Test
-    void onlyServicesSeeAndRedriveParkedEvents() {
+    void onlyOperatorsSeeAndRedriveParkedEvents() {
         String anyId = UUID.randomUUID().toString();
-        for (String token : new String[] { null, user("fr-liaison"), systems("fr") }) {
+        for (String token : new String[] { null, user("fr-liaison"), systems("fr"), service("cases"),
+                service("tasks"), service("notifications") }) {
             int expected = token == null ? 401 : 403;
             assertThat(get("/internal/events/parked", token).statusCode()).isEqualTo(expected);
             HttpResponse<String> redrive = redrive(anyId, token);
@@ -396,7 +517,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     }
 
     private JsonNode parkedEvents() {
-        HttpResponse<String> list = get("/internal/events/parked", service("cases"));
+        HttpResponse<String> list = get("/internal/events/parked", operator());
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         return json(list).get("items");
     }
@@ -434,7 +555,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     }
 
     private String newCase(String tlp, List<String> countries, List<String> users) {
-        String caseId = "case-" + UUID.randomUUID();
+        String caseId = newCaseId();
         stubAudience(caseId, tlp, countries, users);
         return caseId;
     }

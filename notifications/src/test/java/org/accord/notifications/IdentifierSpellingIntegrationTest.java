@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every id notifications takes in an address, in any spelling but the one it makes (lower-case UUID for inbox items
  * and events, lower-case ObjectId hex for deliveries), is answered exactly as an id that does not exist, and nothing
- * is marked read or redriven for it. The inputs come from the service's own request mappings, so a new endpoint that
+ * is marked read or redriven for it; an event handed over with any of its ids in another spelling is refused naming
+ * the field, and nothing is stored. The inputs come from the service's own request mappings, so a new endpoint that
  * takes an id fails here until it is in the table.
  */
 class IdentifierSpellingIntegrationTest extends IntegrationTestSupport {
@@ -61,15 +64,49 @@ class IdentifierSpellingIntegrationTest extends IntegrationTestSupport {
         table.put("POST /api/partners/{country}/deliveries/{id}/redrive PATH id", new Attempt((test, id) ->
                 test.send("POST", "/api/partners/FR/deliveries/" + id + "/redrive", test.user("fr-liaison"), null)));
         table.put("POST /internal/events/{id}/redrive PATH id", new Attempt((test, id) -> test.send("POST",
-                "/internal/events/" + id + "/redrive", test.service("cases"), null)));
+                "/internal/events/" + id + "/redrive", test.operator(), null)));
     }
 
-    /** The event intake takes events as cases and tasks recorded them, held to their fields' formats there. */
+    /** The ids of a handed-over event, with the poster of the event below. */
+    private static final List<String> EVENT_IDS = List.of("id", "caseId", "taskId", "assessmentId", "entryId",
+            "commentId");
+
     @Test
     void everyIdInputOfTheServiceIsInTheTable() {
-        assertThat(IdInputs.of(mappings, "POST /internal/events BODY"))
-                .as("id inputs of the request mappings not covered here")
-                .containsExactlyInAnyOrderElementsOf(table.keySet());
+        List<String> covered = new ArrayList<>(table.keySet());
+        EVENT_IDS.forEach(field -> covered.add("POST /internal/events BODY " + field));
+        assertThat(IdInputs.of(mappings)).as("id inputs of the request mappings not covered here")
+                .containsExactlyInAnyOrderElementsOf(covered);
+    }
+
+    @Test
+    void anEventWithAnyIdInAnotherSpellingIsRefusedNamingTheFieldAndNothingIsStored() {
+        Map<String, Object> event = event("AssignmentChanged", new ObjectId().toHexString(), 1, "fr-liaison@fr",
+                "FR");
+        event.put("taskId", new ObjectId().toHexString());
+        event.put("country", "FR");
+        event.put("from", "PROPOSED");
+        event.put("to", "ACCEPTED");
+        for (String field : List.of("assessmentId", "entryId", "commentId")) {
+            event.put(field, UUID.randomUUID().toString());
+        }
+        long stored = mongo.count(new Query(), "events");
+
+        for (String field : EVENT_IDS) {
+            IdSpellings.of((String) event.get(field)).forEach((spelling, other) -> {
+                Map<String, Object> misspelt = new LinkedHashMap<>(event);
+                misspelt.put(field, other);
+                HttpResponse<String> refused = send("POST", "/internal/events", service("tasks"),
+                        JSON.writeValueAsString(misspelt));
+                assertThat(refused.statusCode()).as(field + " " + spelling).isEqualTo(400);
+                assertProblem(refused, "invalid-input");
+                assertThat(json(refused).get("errors").get(0).get("field").asString()).isEqualTo(field);
+            });
+        }
+
+        assertThat(mongo.count(new Query(), "events")).as("nothing stored").isEqualTo(stored);
+        assertThat(mongo.count(new Query(Criteria.where("event.caseId").is(event.get("caseId"))), "events"))
+                .isZero();
     }
 
     @Test

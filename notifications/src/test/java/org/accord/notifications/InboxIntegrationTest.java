@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 class InboxIntegrationTest extends IntegrationTestSupport {
 
     private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
+    private static final String CASE_ONE = "65b9f0a1c2d3e4f5a6b7c801";
+    private static final String CASE_TWO = "65b9f0a1c2d3e4f5a6b7c802";
 
     @Autowired
     Inbox inbox;
@@ -41,8 +43,8 @@ class InboxIntegrationTest extends IntegrationTestSupport {
     @BeforeEach
     void inboxes() {
         mongo.getCollection("inbox").deleteMany(new Document());
-        stubAudience("case-1", "Case one", "Summary one", "AMBER", List.of("US", "FR"), List.of());
-        stubAudience("case-2", "Case two", "Summary two", "AMBER", List.of("US", "FR"), List.of());
+        stubAudience(CASE_ONE, "Case one", "Summary one", "AMBER", List.of("US", "FR"), List.of());
+        stubAudience(CASE_TWO, "Case two", "Summary two", "AMBER", List.of("US", "FR"), List.of());
         frOfficer = usernameIn(user("fr-officer"));
         frAnalyst = usernameIn(user("fr-analyst"));
         usOfficer = usernameIn(user("us-officer"));
@@ -61,7 +63,7 @@ class InboxIntegrationTest extends IntegrationTestSupport {
     private void deliver(String title, String country, String user, int minutes) {
         String id = UUID.randomUUID().toString();
         ids.put(title, id);
-        inbox.deliver(new InboxItem(id, country, user, UUID.randomUUID().toString(), "CaseShared", "case-1",
+        inbox.deliver(new InboxItem(id, country, user, UUID.randomUUID().toString(), "CaseShared", CASE_ONE,
                 null, title, T0.plusSeconds(60L * minutes), List.of()));
     }
 
@@ -170,7 +172,7 @@ class InboxIntegrationTest extends IntegrationTestSupport {
     void anEventReachesAnInboxOnceHoweverOftenItIsDelivered() {
         String eventId = UUID.randomUUID().toString();
         for (String id : new String[] { "first-copy", "second-copy" }) {
-            inbox.deliver(new InboxItem(id, "FR", null, eventId, "CaseEscalated", "case-2", null, id,
+            inbox.deliver(new InboxItem(id, "FR", null, eventId, "CaseEscalated", CASE_TWO, null, id,
                     T0.plusSeconds(3600), List.of()));
         }
 
@@ -180,7 +182,7 @@ class InboxIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void anItemAboutACaseItsCountryNoLongerSeesIsWithdrawnWhenReadAndNeverShownAgain() {
-        String caseId = "case-" + UUID.randomUUID();
+        String caseId = newCaseId();
         stubAudience(caseId, "Narrowed", "Summary", "AMBER", List.of("US", "FR"), List.of());
         inbox.deliver(new InboxItem("fr-narrowed", "FR", null, UUID.randomUUID().toString(), "CaseUpdated", caseId,
                 null, "Case updated: Narrowed", T0.plusSeconds(3600), List.of()));
@@ -200,7 +202,7 @@ class InboxIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void anItemAboutACaseRelabelledRedIsShownOnlyToTheUsersCasesNames() {
-        String caseId = "case-" + UUID.randomUUID();
+        String caseId = newCaseId();
         inbox.deliver(new InboxItem("fr-relabelled", "FR", null, UUID.randomUUID().toString(), "CaseUpdated",
                 caseId, null, "Case updated: Relabelled", T0.plusSeconds(3600), List.of()));
         inbox.deliver(new InboxItem("fr-officer-relabelled", "FR", frOfficer, UUID.randomUUID().toString(),

@@ -16,6 +16,7 @@ import org.accord.identity.testing.FreePorts;
 import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
 import org.accord.support.testing.ServiceCalls;
+import org.bson.types.ObjectId;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,7 +51,9 @@ abstract class IntegrationTestSupport {
     /** The partners' mail server as the service reaches it: GreenMail, behind a front that can refuse chosen mails. */
     static final PartnerMailFront PARTNER_MAIL_FRONT = new PartnerMailFront(PARTNER_MAIL.getSmtp().getPort());
     /** The cases service as notifications asks it who may see a case. */
-    static final WireMockServer CASES = startedCasesStandIn();
+    static final WireMockServer CASES = startedStandIn();
+    /** The tasks service as notifications asks it which case and countries an action has. */
+    static final WireMockServer TASKS = startedStandIn();
     static final Duration DIGEST_PERIOD = Duration.ofSeconds(8);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,11 +69,14 @@ abstract class IntegrationTestSupport {
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
         registry.add("spring.mail.port", PARTNER_MAIL_FRONT::port);
         registry.add("accord.notifications.cases-url", CASES::baseUrl);
+        registry.add("accord.notifications.tasks-url", TASKS::baseUrl);
         registry.add("accord.notifications.fanout.retry-delay", () -> "1s");
         registry.add("accord.notifications.fanout.forget-every", () -> "1s");
         registry.add("accord.notifications.fanout.park-after", () -> "3");
         registry.add("accord.notifications.cases.open-duration", () -> "2s");
         registry.add("accord.notifications.cases.timeout", () -> "2s");
+        registry.add("accord.notifications.tasks.open-duration", () -> "2s");
+        registry.add("accord.notifications.tasks.timeout", () -> "2s");
         registry.add("accord.notifications.digest.period", () -> DIGEST_PERIOD.toMillis() + "ms");
         registry.add("accord.notifications.digest.poll", () -> "250ms");
     }
@@ -82,11 +88,11 @@ abstract class IntegrationTestSupport {
         return mail;
     }
 
-    private static WireMockServer startedCasesStandIn() {
-        WireMockServer cases = new WireMockServer(WireMockConfiguration.options().port(FreePorts.next()));
-        cases.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(cases::stop));
-        return cases;
+    private static WireMockServer startedStandIn() {
+        WireMockServer service = new WireMockServer(WireMockConfiguration.options().port(FreePorts.next()));
+        service.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(service::stop));
+        return service;
     }
 
     @LocalServerPort
@@ -100,6 +106,10 @@ abstract class IntegrationTestSupport {
 
     String service(String name) {
         return cached("service:" + name, () -> logins.serviceToken(name));
+    }
+
+    String operator() {
+        return cached("operator", logins::operatorToken);
     }
 
     String systems(String country) {
@@ -143,10 +153,12 @@ abstract class IntegrationTestSupport {
         return event;
     }
 
-    /** Hands the event over as the cases relay does, and answers its id. */
+    /** Hands the event over as the relay of its service does (tasks an action's, cases a case's); answers its id. */
     String handOver(Map<String, Object> event) {
-        assertThat(send("POST", "/internal/events", service("cases"), JSON.writeValueAsString(event)).statusCode())
-                .isEqualTo(202);
+        String poster = event.get("taskId") != null ? "tasks" : "cases";
+        HttpResponse<String> answer = send("POST", "/internal/events", service(poster),
+                JSON.writeValueAsString(event));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         return (String) event.get("id");
     }
 
@@ -165,6 +177,29 @@ abstract class IntegrationTestSupport {
         audience.put("users", users);
         CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(audience))));
+    }
+
+    /** A case id as cases makes them, for a case of the test's own. */
+    static String newCaseId() {
+        return new ObjectId().toHexString();
+    }
+
+    /** Has the tasks stand-in answer, for this action, its case and countries as tasks keeps them; answers its id. */
+    static String stubAction(String caseId, String requestingCountry, List<String> countries) {
+        String actionId = new ObjectId().toHexString();
+        Map<String, Object> parties = new LinkedHashMap<>();
+        parties.put("actionId", actionId);
+        parties.put("caseId", caseId);
+        parties.put("requestingCountry", requestingCountry);
+        parties.put("countries", countries);
+        parties.put("status", "OPEN");
+        TASKS.stubFor(WireMock.get(partiesPath(actionId)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(parties))));
+        return actionId;
+    }
+
+    static String partiesPath(String actionId) {
+        return "/internal/actions/" + actionId + "/parties";
     }
 
     static String audiencePath(String caseId) {

@@ -65,7 +65,7 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         JsonNode logged = only(key, get("/api/partners/US/deliveries?status=DELIVERED", user("us-liaison")));
         assertThat(logged.get("channel").asString()).isEqualTo("WEBHOOK");
         assertThat(logged.get("eventType").asString()).isEqualTo("CaseShared");
-        assertThat(logged.get("caseId").asString()).isEqualTo("case-" + key);
+        assertThat(logged.get("caseId").asString()).isEqualTo(caseIdOf(key));
         assertThat(logged.get("attempts").get("count").asInt()).isEqualTo(1);
         assertThat(logged.get("attempts").get("lastResult").asString()).isEqualTo("HTTP_200");
         assertThat(logged.get("attempts").get("lastDetail").asString()).isEqualTo("The webhook answered HTTP 200.");

@@ -109,7 +109,7 @@ class WebhookOutcomeIntegrationTest extends DeliveryIntegrationTestSupport {
         Date then = Date.from(Instant.now().minusSeconds(3600));
         // As an earlier version stored it: the socket error itself.
         mongo.getCollection("deliveries").insertOne(new Document("country", "CA").append("channel", "WEBHOOK")
-                .append("key", key).append("eventType", "CaseShared").append("caseId", "case-" + key)
+                .append("key", key).append("eventType", "CaseShared").append("caseId", caseIdOf(key))
                 .append("body", "{}").append("status", "PARKED").append("attemptCount", 1)
                 .append("attempts", List.of(new Document("at", then).append("outcome", "FAILED").append("detail",
                         "Connect to https://10.1.2.3:6379 failed: Connection refused")))

@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The cases service as tasks meets it: {@code GET /api/cases/{id}} answers the case to a bearer whose token's
  * country may see it and 404 to everyone else (no token, another country, an unknown case);
- * {@code GET /internal/cases/{id}/audience} answers the countries that see it to a platform service's token (role
- * {@code service}), 404 for an unknown case. A test can make one case fail in any way cases might.
+ * {@code GET /internal/cases/{id}/audience} answers the countries that see it to a token with the role
+ * {@code read-case-audience}, 404 for an unknown case. A test can make one case fail in any way cases might.
  */
 public final class CasesStub {
 
@@ -141,7 +141,7 @@ public final class CasesStub {
                 .toList();
     }
 
-    /** A platform service's token: the realm role {@code service}, as cases' {@code /internal/**} requires. */
+    /** Tasks' own token: the realm role {@code read-case-audience}, as cases' audience requires. */
     private static final ValueMatcher<Request> SERVICE_BEARER = request -> {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")) {
@@ -151,7 +151,7 @@ public final class CasesStub {
                 .path("realm_access").path("roles");
         boolean service = false;
         for (JsonNode role : roles) {
-            service |= role.asString().equals("service");
+            service |= role.asString().equals("read-case-audience");
         }
         return MatchResult.of(service);
     };

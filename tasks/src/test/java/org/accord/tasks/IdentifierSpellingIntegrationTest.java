@@ -67,6 +67,8 @@ class IdentifierSpellingIntegrationTest extends TasksApi {
                         "{\"username\":\"fr-officer\"}")));
         actionTable.put("POST /api/tasks/{id}/comments PATH id", new Attempt((test, id) -> test.as("fr-officer",
                 "POST", "/api/tasks/" + id + "/comments", "{\"text\":\"Our regime is ready.\"}")));
+        actionTable.put("GET /internal/actions/{id}/parties PATH id", new Attempt((test, id) -> test.send("GET",
+                "/internal/actions/" + id + "/parties", logins().serviceToken("notifications"), null)));
         actionTable.put("POST /api/tasks/{id}/cancellation PATH id", new Attempt((test, id) -> test.as(
                 "fr-officer", "POST", "/api/tasks/" + id + "/cancellation", "{\"reason\":\"Overtaken.\"}")));
     }
@@ -143,7 +145,7 @@ class IdentifierSpellingIntegrationTest extends TasksApi {
 
     @Test
     void anyOtherSpellingOfAParkedEventIdIsAnEventThatIsNotParked() {
-        String token = logins().serviceToken("notifications");
+        String token = logins().operatorToken();
         String eventId = UUID.randomUUID().toString();
         HttpResponse<String> absent = send("POST", "/internal/relay/parked/" + eventId + "/redrive", token, null);
         assertThat(absent.statusCode()).isEqualTo(404);

@@ -62,7 +62,7 @@ class OperationsIntegrationTest extends TasksApi {
         JsonNode api = parse(docs.body());
         assertThat(ApiContract.promised("Coordinated actions", "/api/tasks")).hasSizeGreaterThan(6)
                 .isSubsetOf(ApiContract.documented(api));
-        assertThat(ApiContract.promised("Not exposed through the gateway", "/internal/relay")).hasSize(2)
-                .isSubsetOf(ApiContract.documented(api));
+        assertThat(ApiContract.promised("Not exposed through the gateway", "/internal/relay", "/internal/actions"))
+                .hasSize(3).isSubsetOf(ApiContract.documented(api));
     }
 }

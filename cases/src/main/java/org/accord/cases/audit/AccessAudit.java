@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.accord.identity.AllianceUser;
+import org.accord.identity.InternalCaller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
@@ -42,11 +43,25 @@ public class AccessAudit {
      * id; the loser helps the winner's entry become the head and tries the number after it.
      */
     public void record(String caseId, AllianceUser user, AuditAction action, AuditOutcome outcome, Long caseVersion) {
+        record(caseId, user.username(), user.country(), action, outcome, caseVersion);
+    }
+
+    /**
+     * Appends one entry for a platform client rather than a person, named as records name it
+     * ({@code service:accord-notifications}), of no country.
+     */
+    public void record(String caseId, InternalCaller caller, AuditAction action, AuditOutcome outcome,
+            Long caseVersion) {
+        record(caseId, caller.recordedAs(), null, action, outcome, caseVersion);
+    }
+
+    private void record(String caseId, String actor, String country, AuditAction action, AuditOutcome outcome,
+            Long caseVersion) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             AuditTrail head = headOf(caseId);
-            AuditEntry entry = AuditEntry.link(caseId, head.length() + 1, at, user.username(), user.country(), action,
-                    outcome, caseVersion, head.lastHash());
+            AuditEntry entry = AuditEntry.link(caseId, head.length() + 1, at, actor, country, action, outcome,
+                    caseVersion, head.lastHash());
             try {
                 mongo.insert(entry);
                 advance(head, entry);

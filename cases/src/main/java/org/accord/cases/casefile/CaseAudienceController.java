@@ -1,5 +1,6 @@
 package org.accord.cases.casefile;
 
+import org.accord.identity.InternalCaller;
 import org.accord.support.id.CaseId;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,8 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who may see a case now, for the platform's services (notifications asks at delivery time). {@code /internal/**}
- * takes only tokens with role {@code service}, and the gateway never routes it.
+ * Who may see a case now, for the platform's services that address or notify people (tasks when it proposes an
+ * action, notifications at every disclosure), as the access policy lets them. The gateway never routes it.
  */
 @RestController
 class CaseAudienceController {
@@ -20,7 +21,7 @@ class CaseAudienceController {
     }
 
     @GetMapping("/internal/cases/{id}/audience")
-    CaseAudienceView audience(@PathVariable CaseId id) {
-        return cases.audience(id.value());
+    CaseAudienceView audience(@PathVariable CaseId id, InternalCaller caller) {
+        return cases.audience(id.value(), caller);
     }
 }

@@ -21,11 +21,14 @@ import org.accord.cases.events.EventStamp;
 import org.accord.cases.sharing.AccessDecision;
 import org.accord.cases.sharing.ActionNotAllowedException;
 import org.accord.cases.sharing.CaseAccessPolicy;
+import org.accord.cases.sharing.CaseAccessPolicy.InternalCall;
 import org.accord.cases.sharing.CaseAction;
 import org.accord.cases.sharing.CaseOperation;
 import org.accord.cases.sharing.SharingChange;
 import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
+import org.accord.identity.InternalCallRefusedException;
+import org.accord.identity.InternalCaller;
 import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
@@ -81,14 +84,23 @@ public class CaseService {
     }
 
     /**
-     * Who may see the case now, for a platform service rather than a user: not audited, since it reads no content
-     * on anyone's behalf and the audit records people.
+     * Who may see the case now, with its title and summary, for a platform service the policy lets ask: audited like
+     * any access, in the name of the service that read it, and so is a refused attempt on an existing case.
      */
-    CaseAudienceView audience(String id) {
+    CaseAudienceView audience(String id, InternalCaller caller) {
         Case found = mongo.findById(id, Case.class);
+        try {
+            policy.checkMayCall(caller, InternalCall.READ_CASE_AUDIENCE);
+        } catch (InternalCallRefusedException refused) {
+            if (found != null) {
+                audit.record(id, caller, AuditAction.READ_AUDIENCE, AuditOutcome.DENIED_FORBIDDEN, null);
+            }
+            throw refused;
+        }
         if (found == null) {
             throw new CaseNotFoundException();
         }
+        audit.record(id, caller, AuditAction.READ_AUDIENCE, AuditOutcome.GRANTED, found.version());
         return CaseAudienceView.of(found, policy.audienceNow(found));
     }
 

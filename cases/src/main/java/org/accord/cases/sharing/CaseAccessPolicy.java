@@ -6,10 +6,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.accord.identity.AllianceUser;
 import org.accord.identity.CountryRegistry;
+import org.accord.identity.InternalCallRefusedException;
+import org.accord.identity.InternalCaller;
+import org.accord.identity.InternalClient;
+import org.accord.identity.InternalGrant;
+import org.accord.identity.PlatformRole;
+import org.accord.support.relay.ParkedEventsAccess;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +34,21 @@ import org.springframework.stereotype.Component;
  * checked by {@link #canSee}, which states the same rules directly on the sharing facts.
  */
 @Component
-public class CaseAccessPolicy {
+public class CaseAccessPolicy implements ParkedEventsAccess {
+
+    /** The calls of the platform's own clients under {@code /internal/**}. */
+    public enum InternalCall { READ_CASE_AUDIENCE, LIST_PARKED_EVENTS, REDRIVE_PARKED_EVENT }
+
+    /**
+     * Which platform client may make each internal call, with which role: the case's audience for the services that
+     * address and notify people (tasks, notifications), the relay's parked events for the operators. Cases itself
+     * calls nothing here.
+     */
+    private static final Map<InternalCall, InternalGrant> INTERNAL = Map.of(
+            InternalCall.READ_CASE_AUDIENCE, InternalGrant.of(PlatformRole.READ_CASE_AUDIENCE,
+                    InternalClient.TASKS, InternalClient.NOTIFICATIONS),
+            InternalCall.LIST_PARKED_EVENTS, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS),
+            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS));
 
     /** The stored field that list queries match; one multikey index prefix serves every visibility rule. */
     public static final String AUDIENCE = "audience";
@@ -194,6 +215,30 @@ public class CaseAccessPolicy {
 
     private boolean mayOpenCase(AllianceUser user) {
         return registry.isMember(user.country()) && user.isOfficer();
+    }
+
+    /** Whether the platform client may make the internal call: its client and its role both as the call needs. */
+    public boolean mayCall(InternalCaller caller, InternalCall call) {
+        return INTERNAL.get(call).admits(caller);
+    }
+
+    /** @throws InternalCallRefusedException, answered 403, when {@link #mayCall} does not grant the call */
+    public void checkMayCall(InternalCaller caller, InternalCall call) {
+        if (!mayCall(caller, call)) {
+            throw new InternalCallRefusedException(switch (call) {
+                case READ_CASE_AUDIENCE -> "read who may see a case";
+                case LIST_PARKED_EVENTS -> "list parked events";
+                case REDRIVE_PARKED_EVENT -> "redrive parked events";
+            });
+        }
+    }
+
+    @Override
+    public void checkParkedEvents(InternalCaller caller, ParkedEventsAccess.Call call) {
+        checkMayCall(caller, switch (call) {
+            case LIST_PARKED -> InternalCall.LIST_PARKED_EVENTS;
+            case REDRIVE_PARKED -> InternalCall.REDRIVE_PARKED_EVENT;
+        });
     }
 
     private boolean reaches(SharingEntry entry, String country) {

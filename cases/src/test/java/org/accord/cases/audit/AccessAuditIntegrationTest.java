@@ -42,10 +42,33 @@ class AccessAuditIntegrationTest extends CasesApi {
 
     private static List<String> lines(JsonNode page) {
         List<String> lines = new ArrayList<>();
+        // A platform service reads in no country's name: its entries show "-" there.
         page.get("items").forEach(item -> lines.add(item.get("sequence").asLong() + " " + item.get("user").asString()
-                + " " + item.get("country").asString() + " " + item.get("action").asString() + " "
-                + item.get("outcome").asString()));
+                + " " + (item.get("country").isNull() ? "-" : item.get("country").asString()) + " "
+                + item.get("action").asString() + " " + item.get("outcome").asString()));
         return lines;
+    }
+
+    @Test
+    void aServiceReadingWhoMaySeeTheCaseIsRecordedInItsOwnNameAndTheChainHolds() {
+        String caseId = amberCase();
+        String audience = "/internal/cases/" + caseId + "/audience";
+
+        assertThat(send("GET", audience, logins().serviceToken("notifications"), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", audience, logins().serviceToken("tasks"), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", audience, logins().serviceToken("cases"), null).statusCode()).isEqualTo(403);
+
+        JsonNode page = audit("fr-officer", caseId, "");
+        assertThat(lines(page)).containsExactly(
+                "5 fr-officer@fr FR READ_AUDIT GRANTED",
+                "4 service:accord-cases - READ_AUDIENCE DENIED_FORBIDDEN",
+                "3 service:accord-tasks - READ_AUDIENCE GRANTED",
+                "2 service:accord-notifications - READ_AUDIENCE GRANTED",
+                "1 fr-officer@fr FR OPEN GRANTED");
+        assertThat(page.get("items").get(3).get("caseVersion").asLong()).isEqualTo(0);
+        JsonNode verified = verification(caseId);
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("entries").asLong()).isEqualTo(6);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.accord.cases.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.accord.cases.CasesApi;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /internal/cases/{id}/audience}: notifications asks it with its own service token at delivery time, and
- * learns who may see the case now; users, even the case's owners, are refused.
+ * tasks before it addresses an action, and learn who may see the case now; every other caller is refused: users, even
+ * the case's owners, cases' own client and the operators'.
  */
 class CaseAudienceIntegrationTest extends CasesApi {
 
@@ -49,7 +51,7 @@ class CaseAudienceIntegrationTest extends CasesApi {
     }
 
     @Test
-    void onlyPlatformServicesMayAsk() {
+    void onlyTheServicesThatAddressOrNotifyPeopleMayAsk() {
         String id = open("fr-officer", NewCaseBody.labelled("GREEN").json()).get("id").asString();
         String path = "/internal/cases/" + id + "/audience";
 
@@ -59,6 +61,16 @@ class CaseAudienceIntegrationTest extends CasesApi {
         assertThat(as("fr-systems", "GET", path, null).statusCode()).isEqualTo(403);
         assertThat(send("GET", path, null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", path, logins().serviceToken("tasks"), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", path, serviceToken(), null).statusCode()).isEqualTo(200);
+        for (String other : List.of(logins().serviceToken("cases"), logins().operatorToken())) {
+            HttpResponse<String> refused = send("GET", path, other, null);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertProblem(refused, "forbidden");
+            assertThat(refused.body()).doesNotContain("countries").doesNotContain("originCountry");
+        }
+        HttpResponse<String> unknown = send("GET", "/internal/cases/0123456789abcdef01234567/audience",
+                logins().serviceToken("cases"), null);
+        assertThat(unknown.statusCode()).as("refused alike, whether the case exists or not").isEqualTo(403);
     }
 
     @Test

@@ -301,7 +301,7 @@ class CasesIntegrationTest extends CasesApi {
 
     @Test
     void tokensOfAClientThePlatformDoesNotKnowAreUnauthenticated() {
-        String stranger = logins().unknownClientToken("FR", "officer", "service");
+        String stranger = logins().unknownClientToken("FR", "officer", "operator");
 
         for (String path : List.of("/api/cases", "/internal/cases/0123456789abcdef01234567/audience")) {
             HttpResponse<String> response = send("GET", path, stranger, null);

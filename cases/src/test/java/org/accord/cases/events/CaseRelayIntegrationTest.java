@@ -121,7 +121,8 @@ class CaseRelayIntegrationTest extends CasesApi {
                 .containsExactly("CaseCreated", "CaseUpdated", "CaseUpdated", "CaseShared");
         JsonNode claims = parse(TokenClaims.payload(received.get(0).token()));
         assertThat(claims.get("azp").asString()).isEqualTo("accord-cases");
-        assertThat(claims.get("realm_access").get("roles").toString()).contains("\"service\"");
+        assertThat(claims.get("realm_access").get("roles").toString()).contains("\"post-case-events\"")
+                .doesNotContain("\"operator\"");
         Case stored = eventually(() -> mongo.findById(caseId, Case.class), c -> !c.outboxPending());
         assertThat(stored.relayedSequence()).isEqualTo(4);
 
@@ -303,20 +304,20 @@ class CaseRelayIntegrationTest extends CasesApi {
         as("fr-officer", "PATCH", "/api/cases/" + caseId, "{\"summary\":\"Later\"}", "If-Match", "\"3\"");
         assertThat(mongo.findById(caseId, Case.class).outbox()).extracting(CaseEvent::sequence).containsExactly(5L);
 
-        HttpResponse<String> refusedAgain = redrive(refused, serviceToken());
+        HttpResponse<String> refusedAgain = redrive(refused, operatorToken());
         assertThat(refusedAgain.statusCode()).isEqualTo(409);
         assertProblem(refusedAgain, "relay-event-refused");
         assertThat(parse(refusedAgain.body()).get("detail").asString()).contains(REFUSAL);
         assertThat(parkedEvent(refused).get("attempts").asInt()).isEqualTo(2);
 
         notifications.removeStub(refusing);
-        assertThat(redrive(refused, serviceToken()).statusCode()).isEqualTo(204);
+        assertThat(redrive(refused, operatorToken()).statusCode()).isEqualTo(204);
         List<Received> redriven = receivedFor(caseId).stream().filter(event -> event.eventId().equals(refused))
                 .toList();
         assertThat(redriven).extracting(Received::answer).containsExactly(400, 400, 202);
         assertThat(redriven).extracting(Received::type).containsOnly("CaseUpdated");
         assertThat(parkedIds()).doesNotContain(refused);
-        HttpResponse<String> gone = redrive(refused, serviceToken());
+        HttpResponse<String> gone = redrive(refused, operatorToken());
         assertThat(gone.statusCode()).isEqualTo(404);
         assertProblem(gone, "not-found");
     }
@@ -345,9 +346,11 @@ class CaseRelayIntegrationTest extends CasesApi {
     }
 
     @Test
-    void onlyServicesSeeAndRedriveParkedEvents() {
+    void onlyOperatorsSeeAndRedriveParkedEvents() {
         String anyId = UUID.randomUUID().toString();
-        for (String token : new String[] { null, tokenOf("fr-officer"), tokenOf("us-systems") }) {
+        for (String token : new String[] { null, tokenOf("fr-officer"), tokenOf("us-systems"),
+                logins().serviceToken("cases"), logins().serviceToken("tasks"),
+                logins().serviceToken("notifications") }) {
             HttpResponse<String> list = send("GET", "/internal/relay/parked", token, null);
             HttpResponse<String> redrive = redrive(anyId, token);
             int expected = token == null ? 401 : 403;
@@ -356,13 +359,13 @@ class CaseRelayIntegrationTest extends CasesApi {
             assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
         }
-        HttpResponse<String> unknown = redrive(anyId, serviceToken());
+        HttpResponse<String> unknown = redrive(anyId, operatorToken());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertProblem(unknown, "not-found");
     }
 
-    private String serviceToken() {
-        return logins().serviceToken("cases");
+    private String operatorToken() {
+        return logins().operatorToken();
     }
 
     private HttpResponse<String> redrive(String eventId, String token) {
@@ -370,7 +373,7 @@ class CaseRelayIntegrationTest extends CasesApi {
     }
 
     private JsonNode parked() {
-        HttpResponse<String> list = send("GET", "/internal/relay/parked", serviceToken(), null);
+        HttpResponse<String> list = send("GET", "/internal/relay/parked", operatorToken(), null);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         return parse(list.body()).get("items");
     }

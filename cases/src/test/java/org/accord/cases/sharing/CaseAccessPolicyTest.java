@@ -1,9 +1,11 @@
 package org.accord.cases.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,6 +15,10 @@ import org.accord.identity.AllianceUser;
 import org.accord.identity.AllianceUsername;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.CountryRegistryProperties;
+import org.accord.identity.InternalCallRefusedException;
+import org.accord.identity.InternalCaller;
+import org.accord.identity.InternalClient;
+import org.accord.identity.PlatformRole;
 import org.accord.identity.testing.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,6 +209,37 @@ class CaseAccessPolicyTest {
         assertThat(answered).containsExactlyElementsOf(words(operations).stream().map(CaseListOperation::valueOf)
                 .toList());
         assertThat(answered.contains(CaseListOperation.OPEN)).isEqualTo(mayOpen);
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # client      | roles                                   | internal calls granted
+            TASKS         | POST_ACTION_EVENTS READ_CASE_AUDIENCE   | READ_CASE_AUDIENCE
+            NOTIFICATIONS | READ_CASE_AUDIENCE READ_ACTION_PARTIES  | READ_CASE_AUDIENCE
+            CASES         | POST_CASE_EVENTS                        | -
+            OPERATORS     | OPERATOR                                | LIST_PARKED_EVENTS REDRIVE_PARKED_EVENT
+            CASES         | READ_CASE_AUDIENCE OPERATOR             | -
+            OPERATORS     | READ_CASE_AUDIENCE OPERATOR             | LIST_PARKED_EVENTS REDRIVE_PARKED_EVENT
+            NOTIFICATIONS | OPERATOR                                | -
+            TASKS         | -                                       | -
+            NOTIFICATIONS | -                                       | -
+            OPERATORS     | -                                       | -
+            """)
+    void eachInternalCallIsOpenToItsClientsHoldingItsRole(InternalClient client, String roles, String granted) {
+        InternalCaller caller = new InternalCaller(client, "accord-" + client.name().toLowerCase(Locale.ROOT),
+                words(roles).stream().map(PlatformRole::valueOf).collect(Collectors.toSet()));
+        Set<CaseAccessPolicy.InternalCall> expected = words(granted).stream()
+                .map(CaseAccessPolicy.InternalCall::valueOf).collect(Collectors.toSet());
+
+        for (CaseAccessPolicy.InternalCall call : CaseAccessPolicy.InternalCall.values()) {
+            assertThat(policy.mayCall(caller, call)).as(call.name()).isEqualTo(expected.contains(call));
+            if (expected.contains(call)) {
+                policy.checkMayCall(caller, call);
+            } else {
+                assertThatThrownBy(() -> policy.checkMayCall(caller, call)).as(call.name())
+                        .isInstanceOf(InternalCallRefusedException.class);
+            }
+        }
     }
 
     private static List<String> words(String text) {

@@ -100,7 +100,7 @@ class HostileIdentityIntegrationTest {
 
     /**
      * A client of the alliance realm that the platform does not know, though it carries the platform's audience, a
-     * member country and the officer and service roles: no door opens to it, at the gateway or at a service.
+     * member country and the officer and operator roles: no door opens to it, at the gateway or at a service.
      */
     @Test
     void aTokenOfAClientThePlatformDoesNotKnowOpensNothing() {
@@ -110,7 +110,7 @@ class HostileIdentityIntegrationTest {
                  "sharedWith": [], "namedRecipients": [], "tags": []}
                 """);
         String caseId = json(opened).path("id").asString();
-        String stranger = logins().unknownClientToken("FR", "officer", "service");
+        String stranger = logins().unknownClientToken("FR", "officer", "operator");
 
         for (String url : List.of(api("/me"), api("/cases/" + caseId),
                 platform().url("cases") + "/api/cases/" + caseId,

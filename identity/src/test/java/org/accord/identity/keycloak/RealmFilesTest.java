@@ -41,7 +41,7 @@ class RealmFilesTest {
         List<String> clients = texts(realm.get("clients"), "clientId");
         // "account" is there to be off: the account console, where users would link other identity providers
         assertThat(clients).containsExactlyInAnyOrder("account", "accord-gateway", "accord-cases", "accord-tasks",
-                "accord-notifications");
+                "accord-notifications", "accord-operators");
         assertThat(realm.has("identityProviders")).isFalse();
         assertThat(realm.has("identityProviderMappers")).isFalse();
         assertThat(texts(realm.get("users"), "serviceAccountClientId")).isSubsetOf(clients)

@@ -126,10 +126,18 @@ public final class AllianceLogins {
         return clientCredentials(country + "-systems", country + "-systems-secret");
     }
 
-    /** A platform service's own token: {@code cases} → client {@code accord-cases}, role service, no country. */
+    /**
+     * A platform service's own token: {@code cases} → client {@code accord-cases}, with the roles of what that service
+     * calls, no country.
+     */
     public String serviceToken(String service) {
         String variable = "ACCORD_" + service.toUpperCase(Locale.ROOT) + "_SECRET";
         return clientCredentials("accord-" + service, DemoSecrets.byVariable().get(variable));
+    }
+
+    /** The operators' token: client {@code accord-operators}, role operator, no country. */
+    public String operatorToken() {
+        return clientCredentials("accord-operators", DemoSecrets.byVariable().get("ACCORD_OPERATORS_SECRET"));
     }
 
     /**

@@ -32,9 +32,25 @@ class ProblemResponses extends ServiceProblems {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", exception.getMessage());
     }
 
-    /** An id in any other spelling than the one the platform makes names nothing: answered as one that does not exist. */
+    /**
+     * An id in any other spelling than the one the platform makes names nothing: in an address it is answered as one
+     * that does not exist; in a handed-over event (the only body here that takes ids) the event is refused, naming the
+     * field, and nothing is stored.
+     */
     @Override
     protected ResponseEntity<ProblemDetail> unknownId(IdKind kind, IdPlace place) {
+        if (place == IdPlace.BODY) {
+            String field = switch (kind) {
+                case CASE -> "caseId";
+                case ACTION -> "taskId";
+                default -> "id";
+            };
+            ProblemDetail refused = detail(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid input",
+                    "Check these fields: " + field + ".");
+            refused.setProperty("errors", List.of(new InvalidField(field,
+                    "must be an id as the platform writes it")));
+            return ResponseEntity.badRequest().body(refused);
+        }
         return switch (kind) {
             case INBOX_ITEM -> notFound(new InboxItemNotFoundException());
             case DELIVERY -> notFound(new DeliveryNotFoundException());

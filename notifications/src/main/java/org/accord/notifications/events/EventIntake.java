@@ -33,7 +33,7 @@ public class EventIntake {
         } catch (DuplicateKeyException duplicate) {
             return Outcome.ALREADY_RECEIVED;
         }
-        events.publishEvent(new EventReceived(event.id(), event.caseId()));
+        events.publishEvent(new EventReceived(event.id().value(), event.caseId().value()));
         return Outcome.ACCEPTED;
     }
 }

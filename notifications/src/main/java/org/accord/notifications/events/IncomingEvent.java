@@ -3,6 +3,10 @@ package org.accord.notifications.events;
 import java.time.Instant;
 import java.util.List;
 
+import org.accord.support.id.ActionId;
+import org.accord.support.id.CaseId;
+import org.accord.support.id.EventId;
+import org.accord.support.id.IdKind;
 import org.accord.support.text.MultiLine;
 import org.accord.support.text.SingleLine;
 
@@ -18,15 +22,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One event handed over by the cases or tasks service: the common fields every event has, and the fields of the
  * types that carry more (see the events recorded by cases and tasks in the API). Anything else is refused, so a
- * misnamed field is noticed at hand-over rather than lost.
+ * misnamed field is noticed at hand-over rather than lost, and its ids are the platform's ids in their one spelling:
+ * any other names nothing, and the event is refused before it is stored.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncomingEvent(
-        @NotBlank @Pattern(regexp = UUID, message = "must be a UUID") @SingleLine String id,
+        @NotNull EventId id,
         @NotNull EventType type,
         @NotNull Instant occurredAt,
-        @NotBlank @Size(max = 100) @SingleLine String caseId,
-        @Size(max = 100) @SingleLine String taskId,
+        @NotNull CaseId caseId,
+        ActionId taskId,
         @Positive long sequence,
         @Size(max = 255) @SingleLine String actor,
         @Size(max = 2) @SingleLine String actorCountry,
@@ -36,8 +41,8 @@ public record IncomingEvent(
         @Size(max = 20) List<@NotBlank @Size(max = 50) @SingleLine String> changedFields,
         @Size(max = 20) @SingleLine String previousRiskLevel,
         @Size(max = 20) @SingleLine String riskLevel,
-        @Size(max = 100) @SingleLine String assessmentId,
-        @Size(max = 100) @SingleLine String entryId,
+        @Pattern(regexp = IdKind.Format.UUID, message = ID) String assessmentId,
+        @Pattern(regexp = IdKind.Format.UUID, message = ID) String entryId,
         @Size(max = 20) @SingleLine String entryKind,
         @Size(max = 50) List<@NotBlank @Size(max = 2) @SingleLine String> countries,
         @Size(max = 2) @SingleLine String country,
@@ -45,10 +50,15 @@ public record IncomingEvent(
         @Size(max = 20) @SingleLine String to,
         @Size(max = 2000) @MultiLine String reason,
         @Size(max = 255) @SingleLine String assignee,
-        @Size(max = 100) @SingleLine String commentId,
+        @Pattern(regexp = IdKind.Format.UUID, message = ID) String commentId,
         Instant dueDate) {
 
-    static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final String ID = "must be an id as the platform writes it";
+
+    /** The action's id as written, or {@code null} for an event of a case. */
+    public String actionIdOrNull() {
+        return taskId == null ? null : taskId.value();
+    }
 
     /** One entry of a case's audience: a member country or a group, with its access. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

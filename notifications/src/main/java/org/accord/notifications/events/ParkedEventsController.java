@@ -2,6 +2,8 @@ package org.accord.notifications.events;
 
 import java.util.List;
 
+import org.accord.identity.InternalCaller;
+import org.accord.notifications.access.NotificationAccessPolicy;
 import org.accord.support.id.EventId;
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators' view of parked received events and their redrive; {@code /internal/**} takes only role {@code service}. */
+/** Operators' view of parked received events and their redrive, for the operators' client as the policy decides. */
 @RestController
 class ParkedEventsController {
 
@@ -21,20 +23,24 @@ class ParkedEventsController {
     }
 
     private final ParkedEvents parked;
+    private final NotificationAccessPolicy policy;
 
-    ParkedEventsController(ParkedEvents parked) {
+    ParkedEventsController(ParkedEvents parked, NotificationAccessPolicy policy) {
         this.parked = parked;
+        this.policy = policy;
     }
 
     @GetMapping("/internal/events/parked")
-    ParkedList parked() {
+    ParkedList parked(InternalCaller caller) {
+        policy.checkMayCall(caller, NotificationAccessPolicy.InternalCall.LIST_PARKED_EVENTS);
         List<ParkedEvents.View> items = parked.list(LISTED);
         return new ParkedList(items, items.size() < LISTED ? items.size() : parked.count());
     }
 
     /** {@code 204} once the event waits to be handled again; {@code 404} if no such event is parked. */
     @PostMapping("/internal/events/{id}/redrive")
-    ResponseEntity<?> redrive(@PathVariable EventId id) {
+    ResponseEntity<?> redrive(@PathVariable EventId id, InternalCaller caller) {
+        policy.checkMayCall(caller, NotificationAccessPolicy.InternalCall.REDRIVE_PARKED_EVENT);
         if (parked.redrive(id.value())) {
             return ResponseEntity.noContent().build();
         }

@@ -24,6 +24,6 @@ public record ReceivedEvent(@Id String id, IncomingEvent event, Instant received
 
     /** A newly received event, waiting to reach its audience. */
     public static ReceivedEvent received(IncomingEvent event, Instant receivedAt) {
-        return new ReceivedEvent(event.id(), event, receivedAt, null, null, null, null, null);
+        return new ReceivedEvent(event.id().value(), event, receivedAt, null, null, null, null, null);
     }
 }

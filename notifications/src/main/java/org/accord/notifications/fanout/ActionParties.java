@@ -1,14 +1,29 @@
 package org.accord.notifications.fanout;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The countries party to an action, learnt from its {@code ActionProposed}: the later events of the action name at
- * most one country, but concern all of them.
+ * An action as tasks keeps it: the case it is on, the requesting country and the addressed countries. The events of
+ * an action reach these parties, never those an event names.
  */
-@Document("action_parties")
-record ActionParties(@Id String taskId, String caseId, String requestingCountry, List<String> countries) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ActionParties(String actionId, String caseId, String requestingCountry, List<String> countries) {
+
+    ActionParties {
+        countries = countries == null ? List.of() : List.copyOf(countries);
+    }
+
+    /** The requesting and the addressed countries. */
+    Set<String> all() {
+        Set<String> parties = new LinkedHashSet<>();
+        if (requestingCountry != null) {
+            parties.add(requestingCountry);
+        }
+        parties.addAll(countries);
+        return parties;
+    }
 }

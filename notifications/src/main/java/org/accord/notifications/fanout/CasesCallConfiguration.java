@@ -14,8 +14,9 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 /**
- * The time limit, retry and circuit breaker around each question to cases. A 404 is an answer, not a failure; only
- * an unreachable, failing or slow cases service counts against it.
+ * The time limit, retry and circuit breaker around each question to cases, and around each to tasks: one set per
+ * service, so a failing tasks never pauses the questions to cases. A 404 is an answer, not a failure; only an
+ * unreachable, failing or slow service counts against it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FanOutProperties.class)
@@ -23,16 +24,43 @@ class CasesCallConfiguration {
 
     @Bean
     TimeLimiter casesTimeLimiter(FanOutProperties properties) {
-        return TimeLimiter.of("cases-audience", TimeLimiterConfig.custom()
-                .timeoutDuration(properties.cases().timeout())
-                .cancelRunningFuture(true)
-                .build());
+        return timeLimiter("cases-audience", properties.cases());
     }
 
     @Bean
     CircuitBreaker casesCircuitBreaker(FanOutProperties properties) {
-        FanOutProperties.Calls calls = properties.cases();
-        return CircuitBreaker.of("cases-audience", CircuitBreakerConfig.custom()
+        return breaker("cases-audience", properties.cases());
+    }
+
+    @Bean
+    Retry casesRetry(FanOutProperties properties) {
+        return retry("cases-audience", properties.cases());
+    }
+
+    @Bean
+    TimeLimiter tasksTimeLimiter(FanOutProperties properties) {
+        return timeLimiter("tasks-action-parties", properties.tasks());
+    }
+
+    @Bean
+    CircuitBreaker tasksCircuitBreaker(FanOutProperties properties) {
+        return breaker("tasks-action-parties", properties.tasks());
+    }
+
+    @Bean
+    Retry tasksRetry(FanOutProperties properties) {
+        return retry("tasks-action-parties", properties.tasks());
+    }
+
+    private static TimeLimiter timeLimiter(String name, FanOutProperties.Calls calls) {
+        return TimeLimiter.of(name, TimeLimiterConfig.custom()
+                .timeoutDuration(calls.timeout())
+                .cancelRunningFuture(true)
+                .build());
+    }
+
+    private static CircuitBreaker breaker(String name, FanOutProperties.Calls calls) {
+        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(calls.slidingWindow())
                 .minimumNumberOfCalls(Math.min(5, calls.slidingWindow()))
@@ -42,13 +70,12 @@ class CasesCallConfiguration {
                 .build());
     }
 
-    @Bean
-    Retry casesRetry(FanOutProperties properties) {
-        return Retry.of("cases-audience", RetryConfig.custom()
-                .maxAttempts(properties.cases().attempts())
-                .waitDuration(properties.cases().retryWait())
+    private static Retry retry(String name, FanOutProperties.Calls calls) {
+        return Retry.of(name, RetryConfig.custom()
+                .maxAttempts(calls.attempts())
+                .waitDuration(calls.retryWait())
                 .retryOnException(failure -> failure instanceof TimeoutException
-                        || failure instanceof CaseAudiences.CallFailed call && call.retryable())
+                        || failure instanceof InternalSource.CallFailed call && call.retryable())
                 .build());
     }
 }

@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  * Takes received events to their audience, a case at a time: an instance first takes a lease on the case, so two
  * instances never work on the same case's events, then handles that case's waiting events in the order they
  * happened and marks each one done. An instance that dies mid-way leaves its lease to run out; whoever takes the case
- * next redoes the unmarked events, which delivers nothing twice. When cases cannot answer, the case's events wait
- * {@code retry-delay} and are tried again; nothing goes out unchecked, and nothing is parked for it. An event whose
+ * next redoes the unmarked events, which delivers nothing twice. When cases or tasks cannot answer, the case's events
+ * wait {@code retry-delay} and are tried again; nothing goes out unchecked, and nothing is parked for it. An event
+ * that does not fit what cases and tasks keep is parked at once with the reason, and reaches nobody. An event whose
  * handling fails for a reason of its own {@code park-after} times in a row is parked, so the case's later events go
  * on; an operator redrives it once its cause is fixed.
  * <p>
@@ -198,10 +199,13 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
                 String id = String.valueOf(stored.get("_id"));
                 try {
                     fanOut.fanOut(mongo.getConverter().read(ReceivedEvent.class, stored).event());
-                } catch (CasesUnavailableException | DataAccessResourceFailureException
+                } catch (SourceUnavailableException | DataAccessResourceFailureException
                         | TransientDataAccessException passing) {
-                    // Cases or the database being away says nothing about the event: the case waits, as a whole.
+                    // Cases, tasks or the database being away says nothing about the event: the case waits, whole.
                     throw passing;
+                } catch (EventRefusedException misfit) {
+                    parkNow(id, caseId, misfit);
+                    continue;
                 } catch (RuntimeException failed) {
                     if (!parkedAfter(id, caseId, stored.getInteger(ReceivedEvent.FAILURES, 0) + 1, failed)) {
                         throw failed;
@@ -212,7 +216,7 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
                         new Update().set(FANNED_OUT_AT, clock.instant()), ReceivedEvent.class);
             }
             mongo.remove(new Query(Criteria.where("_id").is(caseId).and("holder").is(holder)), CaseLease.class);
-        } catch (CasesUnavailableException unanswered) {
+        } catch (SourceUnavailableException unanswered) {
             Duration wait = waitAfter(failuresBefore + 1);
             log.info("Events of case {} wait {}: {}", caseId, wait, unanswered.getMessage());
             release(caseId, failuresBefore + 1, clock.instant().plus(wait));
@@ -244,6 +248,16 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
                     + "the last failure: {}", id, caseId, failures, message);
         }
         return park;
+    }
+
+    /** Parks an event that does not fit what its sources keep, at once and with the reason: it reaches nobody. */
+    private void parkNow(String id, String caseId, EventRefusedException misfit) {
+        Instant now = clock.instant();
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update()
+                .set(ReceivedEvent.FAILURE, "refused: " + misfit.getMessage())
+                .set(ReceivedEvent.FAILED_AT, now)
+                .set(ReceivedEvent.PARKED_AT, now), ReceivedEvent.class);
+        log.warn("Event {} of case {} is parked and reaches nobody: {}", id, caseId, misfit.getMessage());
     }
 
     /**

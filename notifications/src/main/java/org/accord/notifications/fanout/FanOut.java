@@ -25,9 +25,11 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes one event to everybody who may hear of it, asking cases who may see the case at this moment:
+ * Takes one event to everybody who may hear of it, asking cases who may see the case at this moment, and tasks which
+ * countries an action is party to: an event believed for nothing but what happened. One that does not fit what cases
+ * and tasks keep (an unknown case or action, an action on another case, countries that are not the action's) is
+ * refused and reaches nobody. Then:
  * <ul>
- * <li>a case cases no longer has: nobody;</li>
  * <li>RED: only the users cases names, each in their own in-app inbox (for an action, only those of the countries
  * party to it may open the item); nothing leaves the platform;</li>
  * <li>otherwise each country that can see the case (for an action, of those party to it) gets a country-wide
@@ -44,6 +46,7 @@ import org.springframework.stereotype.Service;
 public class FanOut {
 
     private final CaseAudiences audiences;
+    private final ActionSource actions;
     private final Inbox inbox;
     private final Partners partners;
     private final DeliveryQueue queue;
@@ -52,9 +55,10 @@ public class FanOut {
     private final FanOutProperties properties;
     private final Clock clock;
 
-    FanOut(CaseAudiences audiences, Inbox inbox, Partners partners, DeliveryQueue queue, Digests digests,
-            MongoOperations mongo, FanOutProperties properties, Clock clock) {
+    FanOut(CaseAudiences audiences, ActionSource actions, Inbox inbox, Partners partners, DeliveryQueue queue,
+            Digests digests, MongoOperations mongo, FanOutProperties properties, Clock clock) {
         this.audiences = audiences;
+        this.actions = actions;
         this.inbox = inbox;
         this.partners = partners;
         this.queue = queue;
@@ -64,19 +68,25 @@ public class FanOut {
         this.clock = clock;
     }
 
-    /** @throws CasesUnavailableException when cases cannot say who may see the case; nothing has gone out then */
+    /**
+     * @throws SourceUnavailableException when cases (or, for an action's event, tasks) cannot answer; nothing has gone
+     *                                    out then
+     * @throws EventRefusedException      when the event does not fit what cases and tasks keep; nothing goes out
+     */
     public void fanOut(IncomingEvent event) {
-        Optional<ActionParties> parties = partiesOf(event);
-        Optional<CaseAudience> audience = audiences.of(event.caseId());
-        if (audience.isEmpty()) {
-            return;
+        Optional<CaseAudience> audience = audiences.of(event.caseId().value());
+        Optional<ActionParties> parties = event.taskId() == null || audience.isEmpty() ? Optional.empty()
+                : actions.of(event.taskId().value());
+        Optional<String> misfit = EventFit.misfit(event, audience, parties);
+        if (misfit.isPresent()) {
+            throw new EventRefusedException(misfit.get());
         }
         Notice notice = Notice.of(event, audience.get(), properties.publicUrl());
         boolean sharing = event.type() == EventType.CaseCreated || event.type() == EventType.CaseShared;
-        CaseReach before = sharing ? mongo.findById(event.caseId(), CaseReach.class) : null;
+        CaseReach before = sharing ? mongo.findById(event.caseId().value(), CaseReach.class) : null;
         if (notice.tlp() == Tlp.RED) {
             // An action's notice names the action: only a named user of a country party to it may open that.
-            List<String> mayOpen = event.taskId() == null ? null : List.copyOf(partiesTo(event, parties));
+            List<String> mayOpen = event.taskId() == null ? null : List.copyOf(partiesTo(parties));
             for (String user : audience.get().users()) {
                 if (!user.equals(event.actor()) && (before == null || !before.users().contains(user))) {
                     inbox.deliver(item(notice, null, user, mayOpen));
@@ -97,14 +107,14 @@ public class FanOut {
         }
         // Remembered only after everything went out: a crash before this point tells the same people again, once.
         if (sharing) {
-            mongo.save(new CaseReach(event.caseId(), audience.get().countries(), audience.get().users()));
+            mongo.save(new CaseReach(event.caseId().value(), audience.get().countries(), audience.get().users()));
         }
     }
 
     private Set<String> countriesHearing(IncomingEvent event, CaseAudience audience, Optional<ActionParties> parties) {
         Set<String> countries = new LinkedHashSet<>(audience.countries());
         if (event.taskId() != null) {
-            countries.retainAll(partiesTo(event, parties));
+            countries.retainAll(partiesTo(parties));
         }
         if (event.actorCountry() != null) {
             countries.remove(event.actorCountry());
@@ -112,19 +122,9 @@ public class FanOut {
         return countries;
     }
 
-    /** The countries party to the event's action: requesting and addressed. */
-    private static Set<String> partiesTo(IncomingEvent event, Optional<ActionParties> parties) {
-        Set<String> party = new LinkedHashSet<>();
-        parties.ifPresentOrElse(known -> {
-            party.add(known.requestingCountry());
-            party.addAll(known.countries());
-        }, () -> {
-            // The proposal never reached this service: those the event itself names.
-            party.add(event.actorCountry());
-            party.add(event.country());
-        });
-        party.remove(null);
-        return party;
+    /** The countries party to the event's action, requesting and addressed, as tasks keeps them. */
+    private static Set<String> partiesTo(Optional<ActionParties> parties) {
+        return parties.map(ActionParties::all).orElse(Set.of());
     }
 
     private void toPartnerInbox(Notice notice, PartnerEventType type, PartnerInbox partner) {
@@ -135,38 +135,25 @@ public class FanOut {
         String country = partner.country();
         // The messages hold the event, not its text: what they say is decided when each is sent.
         if (partner.webhookUrl() != null) {
-            queue.enqueue(new NewDelivery(country, Channel.WEBHOOK, event.id(), type.name(), event.caseId(),
-                    event.taskId(), MessageSource.of(event)));
+            queue.enqueue(new NewDelivery(country, Channel.WEBHOOK, event.id().value(), type.name(),
+                    event.caseId().value(), event.actionIdOrNull(), MessageSource.of(event)));
         }
         if (partner.emails().isEmpty()) {
             return;
         }
         if (partner.deliveryMode() == DeliveryMode.HOURLY_DIGEST) {
-            digests.collect(country, new DigestEntry(event.id(), type.name(), event.caseId(), event.occurredAt(),
-                    event));
+            digests.collect(country, new DigestEntry(event.id().value(), type.name(), event.caseId().value(),
+                    event.occurredAt(), event));
         } else {
-            queue.enqueue(new NewDelivery(country, Channel.EMAIL, event.id(), type.name(), event.caseId(),
-                    event.taskId(), MessageSource.of(event)));
+            queue.enqueue(new NewDelivery(country, Channel.EMAIL, event.id().value(), type.name(),
+                    event.caseId().value(), event.actionIdOrNull(), MessageSource.of(event)));
         }
     }
 
     private InboxItem item(Notice notice, String country, String user, List<String> parties) {
         IncomingEvent event = notice.event();
-        return new InboxItem(UUID.randomUUID().toString(), country, user, event.id(), notice.event().type().name(),
-                event.caseId(), event.taskId(), notice.inboxTitle(), clock.instant(), List.of(), parties, null);
-    }
-
-    /** The action's parties, remembered from its proposal so that its later events reach all of them. */
-    private Optional<ActionParties> partiesOf(IncomingEvent event) {
-        if (event.taskId() == null) {
-            return Optional.empty();
-        }
-        if (event.type() == EventType.ActionProposed && event.countries() != null) {
-            ActionParties parties = new ActionParties(event.taskId(), event.caseId(), event.actorCountry(),
-                    List.copyOf(event.countries()));
-            mongo.save(parties);
-            return Optional.of(parties);
-        }
-        return Optional.ofNullable(mongo.findById(event.taskId(), ActionParties.class));
+        return new InboxItem(UUID.randomUUID().toString(), country, user, event.id().value(),
+                notice.event().type().name(), event.caseId().value(), event.actionIdOrNull(), notice.inboxTitle(),
+                clock.instant(), List.of(), parties, null);
     }
 }

@@ -39,9 +39,9 @@ public class PartnerMessages {
     }
 
     public String webhookBody(Notice notice, String country) {
-        return json.writeValueAsString(new WebhookBody(notice.event().id(), notice.type(), notice.event().occurredAt(),
-                notice.event().caseId(), notice.event().taskId(), country, notice.tlp().label(),
-                notice.title().orElse(null), notice.summary().orElse(null), notice.change().orElse(null),
+        return json.writeValueAsString(new WebhookBody(notice.event().id().value(), notice.type(),
+                notice.event().occurredAt(), notice.event().caseId().value(), notice.event().actionIdOrNull(), country,
+                notice.tlp().label(), notice.title().orElse(null), notice.summary().orElse(null), notice.change().orElse(null),
                 notice.link().toString()));
     }
 

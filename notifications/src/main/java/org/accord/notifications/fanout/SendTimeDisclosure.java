@@ -47,13 +47,13 @@ class SendTimeDisclosure implements Disclosure {
         List<WithdrawnLine> withdrawn = new ArrayList<>();
         try {
             for (IncomingEvent event : source.events()) {
-                if (leftOut.contains(event.id())) {
+                if (leftOut.contains(event.id().value())) {
                     continue;
                 }
-                Optional<CaseAudience> now = asked.computeIfAbsent(event.caseId(), audiences::of);
+                Optional<CaseAudience> now = asked.computeIfAbsent(event.caseId().value(), audiences::of);
                 Optional<String> withheld = policy.withheldFromPartner(country, now);
                 if (withheld.isPresent()) {
-                    withdrawn.add(new WithdrawnLine(event.id(), event.caseId(), withheld.get()));
+                    withdrawn.add(new WithdrawnLine(event.id().value(), event.caseId().value(), withheld.get()));
                 } else {
                     notices.add(Notice.of(event, now.get(), properties.publicUrl()));
                 }

@@ -1,14 +1,21 @@
 package org.accord.notifications.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.accord.identity.AllianceUser;
+import org.accord.identity.InternalCallRefusedException;
+import org.accord.identity.InternalCaller;
+import org.accord.identity.InternalClient;
+import org.accord.identity.PlatformRole;
 import org.accord.identity.testing.EmbeddedMongo;
 import org.accord.notifications.fanout.CaseAudience;
 import org.accord.notifications.fanout.Tlp;
@@ -213,5 +220,41 @@ class NotificationAccessPolicyTest {
 
     private static List<String> ids(String listed) {
         return listed == null || listed.isBlank() ? List.of() : List.of(listed.trim().split("\\s+"));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # client      | roles                                  | internal calls granted
+            CASES         | POST_CASE_EVENTS                       | POST_CASE_EVENT
+            TASKS         | POST_ACTION_EVENTS READ_CASE_AUDIENCE  | POST_ACTION_EVENT
+            NOTIFICATIONS | READ_CASE_AUDIENCE READ_ACTION_PARTIES | -
+            OPERATORS     | OPERATOR                               | LIST_PARKED_EVENTS REDRIVE_PARKED_EVENT
+            CASES         | POST_ACTION_EVENTS                     | -
+            TASKS         | POST_CASE_EVENTS                       | -
+            TASKS         | POST_CASE_EVENTS POST_ACTION_EVENTS    | POST_ACTION_EVENT
+            NOTIFICATIONS | POST_CASE_EVENTS POST_ACTION_EVENTS OPERATOR | -
+            OPERATORS     | POST_CASE_EVENTS POST_ACTION_EVENTS OPERATOR | LIST_PARKED_EVENTS REDRIVE_PARKED_EVENT
+            CASES         | OPERATOR                               | -
+            CASES         | -                                      | -
+            TASKS         | -                                      | -
+            OPERATORS     | -                                      | -
+            """)
+    void eachInternalCallIsOpenToItsClientsHoldingItsRole(InternalClient client, String roles, String granted) {
+        InternalCaller caller = new InternalCaller(client, "accord-" + client.name().toLowerCase(Locale.ROOT),
+                words(roles).stream().map(PlatformRole::valueOf).collect(Collectors.toSet()));
+        Set<NotificationAccessPolicy.InternalCall> expected = words(granted).stream()
+                .map(NotificationAccessPolicy.InternalCall::valueOf).collect(Collectors.toSet());
+
+        for (NotificationAccessPolicy.InternalCall call : NotificationAccessPolicy.InternalCall.values()) {
+            assertThat(policy.mayCall(caller, call)).as(call.name()).isEqualTo(expected.contains(call));
+            if (!expected.contains(call)) {
+                assertThatThrownBy(() -> policy.checkMayCall(caller, call)).as(call.name())
+                        .isInstanceOf(InternalCallRefusedException.class);
+            }
+        }
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 }

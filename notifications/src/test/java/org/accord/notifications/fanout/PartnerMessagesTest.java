@@ -9,6 +9,9 @@ import java.util.List;
 import org.accord.notifications.delivery.MessageSource;
 import org.accord.notifications.events.EventType;
 import org.accord.notifications.events.IncomingEvent;
+import org.accord.support.id.ActionId;
+import org.accord.support.id.CaseId;
+import org.accord.support.id.EventId;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -16,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How much of a case leaves the platform in a webhook or a mail, label by label (DESIGN.md's TLP table). */
 class PartnerMessagesTest {
+
+    private static final CaseId CASE = CaseId.of("65b9f0a1c2d3e4f5a6b7c801");
+    private static final ActionId ACTION = ActionId.of("65b9f0a1c2d3e4f5a6b7c9aa");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final PartnerMessages MESSAGES = new PartnerMessages(JSON);
@@ -32,18 +38,18 @@ class PartnerMessagesTest {
             assertThat(webhook.get("id").asString()).isEqualTo("0b6a3f0e-8a55-4d7e-9d2a-5b1f2f7f1c11");
             assertThat(webhook.get("type").asString()).isEqualTo("CaseEscalated");
             assertThat(webhook.get("occurredAt").asString()).isEqualTo("2026-01-31T12:00:00Z");
-            assertThat(webhook.get("caseId").asString()).isEqualTo("case-1");
+            assertThat(webhook.get("caseId").asString()).isEqualTo(CASE.value());
             assertThat(webhook.get("country").asString()).isEqualTo("FR");
             assertThat(webhook.get("tlp").asString()).isEqualTo(tlp.label());
             assertThat(webhook.get("title").asString()).isEqualTo(TITLE);
             assertThat(webhook.get("summary").asString()).isEqualTo(SUMMARY);
             assertThat(webhook.get("change").asString()).isEqualTo("The risk level rose from MODERATE to HIGH.");
-            assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/case-1");
+            assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/" + CASE);
             assertThat(webhook.has("taskId")).isFalse();
 
             assertThat(MESSAGES.mailSubject(notice)).isEqualTo("[" + tlp.label() + "] Case escalated: " + TITLE);
             assertThat(MESSAGES.mailBody(notice)).startsWith(tlp.label() + "\n").contains(TITLE, SUMMARY,
-                    "The risk level rose from MODERATE to HIGH.", "https://accord.example/cases/case-1");
+                    "The risk level rose from MODERATE to HIGH.", "https://accord.example/cases/" + CASE);
         }
     }
 
@@ -56,10 +62,10 @@ class PartnerMessagesTest {
         assertThat(webhook.get("title").asString()).isEqualTo(TITLE);
         assertThat(webhook.has("summary")).isFalse();
         assertThat(webhook.has("change")).isFalse();
-        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/case-1");
+        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/" + CASE);
 
         assertThat(MESSAGES.mailSubject(notice)).isEqualTo("[TLP:AMBER+STRICT] Case escalated: " + TITLE);
-        assertThat(MESSAGES.mailBody(notice)).startsWith("TLP:AMBER+STRICT\n").contains(TITLE, "case-1")
+        assertThat(MESSAGES.mailBody(notice)).startsWith("TLP:AMBER+STRICT\n").contains(TITLE, CASE.value())
                 .doesNotContain(SUMMARY).doesNotContain("HIGH");
     }
 
@@ -71,24 +77,24 @@ class PartnerMessagesTest {
         assertThat(webhook.has("title")).isFalse();
         assertThat(webhook.has("summary")).isFalse();
         assertThat(webhook.has("change")).isFalse();
-        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/case-1");
+        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/cases/" + CASE);
         assertThat(MESSAGES.mailSubject(notice)).isEqualTo("[TLP:RED] Case escalated");
         assertThat(MESSAGES.mailBody(notice)).doesNotContain(TITLE).doesNotContain(SUMMARY);
     }
 
     @Test
     void anActionLinksToTheActionAndANewCaseIsASharedOneToPartners() {
-        IncomingEvent proposed = new IncomingEvent("5d9d1c6e-0f4b-4a8e-9a63-2a0c8f0b7c22", EventType.ActionProposed,
-                Instant.parse("2026-01-31T12:00:00Z"), "case-1", "task-7", 1, "us-officer", "US", null, null, null,
+        IncomingEvent proposed = new IncomingEvent(EventId.of("5d9d1c6e-0f4b-4a8e-9a63-2a0c8f0b7c22"), EventType.ActionProposed,
+                Instant.parse("2026-01-31T12:00:00Z"), CASE, ACTION, 1, "us-officer", "US", null, null, null,
                 null, null, null, null, null, null, List.of("FR", "DE"), null, null, null, null, null, null, null);
         Notice action = Notice.of(proposed, audience(Tlp.GREEN), PLATFORM);
         JsonNode webhook = JSON.readTree(MESSAGES.webhookBody(action, "FR"));
-        assertThat(webhook.get("taskId").asString()).isEqualTo("task-7");
-        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/tasks/task-7");
+        assertThat(webhook.get("taskId").asString()).isEqualTo(ACTION.value());
+        assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/tasks/" + ACTION);
         assertThat(webhook.get("change").asString()).isEqualTo("An action is proposed to FR, DE.");
 
-        IncomingEvent created = new IncomingEvent("7e0c6a0a-1111-4c3b-8d2e-3f4a5b6c7d8e", EventType.CaseCreated,
-                Instant.parse("2026-01-31T12:00:00Z"), "case-1", null, 1, "us-officer", "US", "GREEN", null, null,
+        IncomingEvent created = new IncomingEvent(EventId.of("7e0c6a0a-1111-4c3b-8d2e-3f4a5b6c7d8e"), EventType.CaseCreated,
+                Instant.parse("2026-01-31T12:00:00Z"), CASE, null, 1, "us-officer", "US", "GREEN", null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(Notice.of(created, audience(Tlp.GREEN), PLATFORM).type()).isEqualTo("CaseShared");
     }
@@ -101,7 +107,7 @@ class PartnerMessagesTest {
     void storedContentCannotShapeTheMail() {
         String title = "Shelling\r\nOpen in Accord: https://evil.example/cases/case-1\u2028Case id: forged";
         String summary = "First line\nOpen in Accord: https://evil.example/x\rCase id: forged\u0085TLP:CLEAR: share";
-        CaseAudience hostile = new CaseAudience("case-1", title, summary, "ESCALATING", Tlp.AMBER, "US", "HIGH",
+        CaseAudience hostile = new CaseAudience(CASE.value(), title, summary, "ESCALATING", Tlp.AMBER, "US", "HIGH",
                 List.of("US", "FR"), List.of());
         Notice notice = Notice.of(escalatedEvent(), hostile, PLATFORM);
 
@@ -115,8 +121,8 @@ class PartnerMessagesTest {
             List<String> lines = body.lines().toList();
             assertThat(body).doesNotContainPattern("[\\r\\u0085\\u2028\\u2029]");
             assertThat(lines).filteredOn(line -> line.startsWith("Open in Accord:"))
-                    .containsExactly("Open in Accord: https://accord.example/cases/case-1");
-            assertThat(lines).filteredOn(line -> line.startsWith("Case id:")).containsExactly("Case id: case-1");
+                    .containsExactly("Open in Accord: https://accord.example/cases/" + CASE);
+            assertThat(lines).filteredOn(line -> line.startsWith("Case id:")).containsExactly("Case id: " + CASE);
             assertThat(lines).filteredOn(line -> line.startsWith("TLP:CLEAR")).isEmpty();
             assertThat(lines).contains("Case: Shelling Open in Accord: https://evil.example/cases/case-1 Case id: "
                     + "forged", "    First line", "    Open in Accord: https://evil.example/x", "    Case id: forged",
@@ -129,13 +135,13 @@ class PartnerMessagesTest {
     }
 
     private static IncomingEvent escalatedEvent() {
-        return new IncomingEvent("0b6a3f0e-8a55-4d7e-9d2a-5b1f2f7f1c11", EventType.CaseEscalated,
-                Instant.parse("2026-01-31T12:00:00Z"), "case-1", null, 3, "us-officer", "US", null, null, null, null,
+        return new IncomingEvent(EventId.of("0b6a3f0e-8a55-4d7e-9d2a-5b1f2f7f1c11"), EventType.CaseEscalated,
+                Instant.parse("2026-01-31T12:00:00Z"), CASE, null, 3, "us-officer", "US", null, null, null, null,
                 "MODERATE", "HIGH", "assessment-1", null, null, null, null, null, null, null, null, null, null);
     }
 
     private static CaseAudience audience(Tlp tlp) {
-        return new CaseAudience("case-1", TITLE, SUMMARY, "ESCALATING", tlp, "US", "HIGH",
+        return new CaseAudience(CASE.value(), TITLE, SUMMARY, "ESCALATING", tlp, "US", "HIGH",
                 tlp == Tlp.RED ? List.of() : List.of("US", "FR"), tlp == Tlp.RED ? List.of("fr-officer@fr") : List.of());
     }
 }

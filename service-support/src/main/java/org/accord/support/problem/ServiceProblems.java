@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.accord.identity.InternalCallRefusedException;
 import org.accord.support.id.IdKind;
 import org.accord.support.id.UnknownIdException;
 import org.accord.support.web.BodySizeLimit;
@@ -65,6 +66,12 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
                 "The request could not be completed.");
+    }
+
+    /** An internal call the caller's client or role does not open: refused before anything is read or changed. */
+    @ExceptionHandler(InternalCallRefusedException.class)
+    ResponseEntity<ProblemDetail> internalCallRefused(InternalCallRefusedException refused) {
+        return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Not allowed", refused.getMessage());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.accord.identity.InternalCaller;
 import org.accord.support.id.EventId;
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.HttpStatus;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operators' view of the events notifications refused for good, and their redrive. Under {@code /internal/**},
- * so only tokens with role {@code service} reach it, and the gateway never routes it.
+ * which the gateway never routes; the service's access policy decides which platform client may call it (the
+ * operators', with role {@code operator}).
  */
 @RestController
 class ParkedEventsController {
@@ -68,13 +70,16 @@ class ParkedEventsController {
     }
 
     private final OutboxRelay relay;
+    private final ParkedEventsAccess access;
 
-    ParkedEventsController(OutboxRelay relay) {
+    ParkedEventsController(OutboxRelay relay, ParkedEventsAccess access) {
         this.relay = relay;
+        this.access = access;
     }
 
     @GetMapping("/internal/relay/parked")
-    ParkedList parked() {
+    ParkedList parked(InternalCaller caller) {
+        access.checkParkedEvents(caller, ParkedEventsAccess.Call.LIST_PARKED);
         List<View> items = relay.parked(LISTED).stream().map(View::of).toList();
         return new ParkedList(items, items.size() < LISTED ? items.size() : relay.parkedCount());
     }
@@ -84,7 +89,8 @@ class ParkedEventsController {
      * {@code 503} when notifications cannot take events now (it stays parked either way); {@code 404} if not parked.
      */
     @PostMapping("/internal/relay/parked/{eventId}/redrive")
-    ResponseEntity<?> redrive(@PathVariable EventId eventId) throws InterruptedException {
+    ResponseEntity<?> redrive(@PathVariable EventId eventId, InternalCaller caller) throws InterruptedException {
+        access.checkParkedEvents(caller, ParkedEventsAccess.Call.REDRIVE_PARKED);
         return relay.redrive(eventId.value()).<ResponseEntity<?>>map(redriven -> switch (redriven.outcome()) {
             case HANDED_OVER -> ResponseEntity.noContent().build();
             case REFUSED -> problem(HttpStatus.CONFLICT, REFUSED, "Event refused again",

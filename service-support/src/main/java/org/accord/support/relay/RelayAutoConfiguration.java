@@ -41,8 +41,8 @@ public class RelayAutoConfiguration {
     }
 
     @Bean
-    ParkedEventsController parkedEventsController(OutboxRelay relay) {
-        return new ParkedEventsController(relay);
+    ParkedEventsController parkedEventsController(OutboxRelay relay, ParkedEventsAccess access) {
+        return new ParkedEventsController(relay, access);
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled          whether the relay runs in this instance (every instance may; leases keep them apart)
  * @param notificationsUrl where notifications listens; events go to {@code /internal/events}
  * @param tokenUri         the alliance realm's token endpoint
- * @param clientId         the service's own client in the alliance realm, with role {@code service}
+ * @param clientId         the service's own client in the alliance realm, with the role to post its events
  * @param clientSecret     its secret
  * @param pollInterval     how long to wait for pending events after a pass found few; a save in this instance wakes
  *                         the relay at once, so this bounds how late it finds events another instance saved

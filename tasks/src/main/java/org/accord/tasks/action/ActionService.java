@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.accord.tasks.config.Caller;
+import org.accord.identity.InternalCaller;
 import org.accord.tasks.directory.AllianceDirectory;
 import org.accord.tasks.events.ActionEvent;
 import org.accord.tasks.events.EventStamp;
@@ -64,6 +65,16 @@ class ActionService {
 
     Action read(String id, Caller caller) {
         return policy.requireVisible(find(id), caller);
+    }
+
+    /** The action's case and countries, for the platform service the policy lets ask. */
+    ActionPartiesView parties(String id, InternalCaller caller) {
+        policy.checkMayCall(caller, TaskAccessPolicy.InternalCall.READ_ACTION_PARTIES);
+        Action found = find(id);
+        if (found == null) {
+            throw ActionNotFoundException.action();
+        }
+        return ActionPartiesView.of(found);
     }
 
     /** One page of the actions the caller may see that match the query, filtered and ordered inside the database. */

@@ -13,6 +13,12 @@ import org.accord.tasks.cases.CaseAudience;
 import org.accord.tasks.cases.CasesClient;
 import org.accord.tasks.config.Caller;
 import org.accord.identity.CountryRegistry;
+import org.accord.identity.InternalCallRefusedException;
+import org.accord.identity.InternalCaller;
+import org.accord.identity.InternalClient;
+import org.accord.identity.InternalGrant;
+import org.accord.identity.PlatformRole;
+import org.accord.support.relay.ParkedEventsAccess;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,7 +42,20 @@ import org.springframework.stereotype.Component;
  * refuse the calls.
  */
 @Component
-public class TaskAccessPolicy {
+public class TaskAccessPolicy implements ParkedEventsAccess {
+
+    /** The calls of the platform's own clients under {@code /internal/**}. */
+    public enum InternalCall { READ_ACTION_PARTIES, LIST_PARKED_EVENTS, REDRIVE_PARKED_EVENT }
+
+    /**
+     * Which platform client may make each internal call, with which role: an action's case and countries for
+     * notifications, which tells them of it; the relay's parked events for the operators.
+     */
+    private static final Map<InternalCall, InternalGrant> INTERNAL = Map.of(
+            InternalCall.READ_ACTION_PARTIES, InternalGrant.of(PlatformRole.READ_ACTION_PARTIES,
+                    InternalClient.NOTIFICATIONS),
+            InternalCall.LIST_PARKED_EVENTS, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS),
+            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS));
 
     static final String PARTIES = "parties";
     static final String CASE_ID = "caseId";
@@ -188,5 +207,29 @@ public class TaskAccessPolicy {
 
     private static Criteria all(List<Criteria> criteria) {
         return criteria.size() == 1 ? criteria.get(0) : new Criteria().andOperator(criteria);
+    }
+
+    /** Whether the platform client may make the internal call: its client and its role both as the call needs. */
+    public boolean mayCall(InternalCaller caller, InternalCall call) {
+        return INTERNAL.get(call).admits(caller);
+    }
+
+    /** @throws InternalCallRefusedException, answered 403, when {@link #mayCall} does not grant the call */
+    public void checkMayCall(InternalCaller caller, InternalCall call) {
+        if (!mayCall(caller, call)) {
+            throw new InternalCallRefusedException(switch (call) {
+                case READ_ACTION_PARTIES -> "read an action's parties";
+                case LIST_PARKED_EVENTS -> "list parked events";
+                case REDRIVE_PARKED_EVENT -> "redrive parked events";
+            });
+        }
+    }
+
+    @Override
+    public void checkParkedEvents(InternalCaller caller, ParkedEventsAccess.Call call) {
+        checkMayCall(caller, switch (call) {
+            case LIST_PARKED -> InternalCall.LIST_PARKED_EVENTS;
+            case REDRIVE_PARKED -> InternalCall.REDRIVE_PARKED_EVENT;
+        });
     }
 }

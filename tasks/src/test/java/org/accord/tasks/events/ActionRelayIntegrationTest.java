@@ -190,7 +190,7 @@ class ActionRelayIntegrationTest extends TasksApi {
         assertThat(received).extracting(Received::answer).containsExactly(202, 422, 202);
         String refused = received.get(1).body().get("id").asString();
 
-        HttpResponse<String> list = send("GET", "/internal/relay/parked", logins().serviceToken("tasks"), null);
+        HttpResponse<String> list = send("GET", "/internal/relay/parked", logins().operatorToken(), null);
         assertThat(list.statusCode()).isEqualTo(200);
         JsonNode parked = null;
         for (JsonNode item : parse(list.body()).get("items")) {
