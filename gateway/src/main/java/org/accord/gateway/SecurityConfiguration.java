@@ -13,6 +13,7 @@ import org.accord.gateway.caller.SharedTokenRefresh;
 import org.accord.gateway.edge.EdgeProperties;
 import org.accord.gateway.edge.RequestIds;
 import org.accord.gateway.edge.SameOriginRequests;
+import org.accord.gateway.edge.SecurityHeaders;
 import org.accord.gateway.edge.XsrfHeaderOnly;
 import org.accord.gateway.login.CountryLoginRequestResolver;
 import org.accord.gateway.login.RequestedPage;
@@ -283,9 +284,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(requestedPage))
                 .cors(spec -> spec.configurationSource(cors))
                 .headers(headers -> {
-                    headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
-                                    + "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                                    + "frame-ancestors 'none'; form-action 'self'"))
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
                     if (edge.https()) {
                         // TLS may end at a proxy in front, so the request itself looks like plain HTTP here

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.accord.identity.testing.BrowserSession;
 import org.accord.identity.testing.KeptAliveConnection;
@@ -23,18 +24,25 @@ import org.accord.identity.testing.TokenClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * A browser or partner system keeps its connection to the gateway open across calls. Whatever the gateway answered
  * on it, also an answer given before it read the call's body (a refusal, a missing address, a body too large, a rate
  * limit, an open breaker), the caller's next call on that connection is answered; where the gateway closes the
- * connection instead, it says so in its answer, and the caller's next call goes out on a new one.
+ * connection instead, it says so in its answer, and the caller's next call goes out on a new one. A call whose head
+ * the server cannot read is answered with a problem like any other refusal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeepAliveIntegrationTest extends WiredGateway {
 
     private static final int ROUNDS = 50;
     private static final int QUEUED_ROUNDS = 20;
+    private static final int CLOSING_ROUNDS = 5;
     private static final int MIB = 1024 * 1024;
     private static final byte[] SMALL_BODY = KeptAliveConnection.jsonOfSize(4 * 1024);
     private static final byte[] LARGE_BODY = KeptAliveConnection.jsonOfSize(2 * MIB);
@@ -166,15 +174,73 @@ class KeepAliveIntegrationTest extends WiredGateway {
         assertThat(assertNextCallAnswered(write, partner, 503, 429)).contains(503);
     }
 
-    /** A head the server cannot take in is answered by the server itself, which then closes the connection. */
-    @Test
-    void aCallWithAnOversizedHeaderOrAddressIsAnsweredAndTheConnectionClosedSaying() {
-        Call hugeHeader = Call.withBody("POST", "/api/cases", with(json(partner), "X-Note", "a".repeat(20_000)),
-                SMALL_BODY);
-        Call longAddress = Call.withBody("POST", "/api/cases?q=" + "a".repeat(10_000), json(partner), SMALL_BODY);
+    /**
+     * Heads the server cannot read, each with the problem that answers it: where such a call ends is unknown, so the
+     * server answers it itself and closes the connection, saying so.
+     */
+    Stream<Arguments> unreadableHeads() {
+        byte[] chunks = chunksOf(SMALL_BODY);
+        return Stream.of(
+                Arguments.of("both a length and chunks", Call.asGiven("POST", "/api/cases", with(with(json(partner),
+                        "Transfer-Encoding", "chunked"), "Content-Length", "7"), chunks),
+                        400, "ambiguous-framing", "Request body framed more than one way"),
+                Arguments.of("a request line too long", Call.withBody("POST", "/api/cases?q=" + "a".repeat(10_000),
+                        json(partner), SMALL_BODY), 414, "request-line-too-long", "Request line too long"),
+                Arguments.of("header fields too large", Call.withBody("POST", "/api/cases",
+                        with(json(partner), "X-Note", "a".repeat(20_000)), SMALL_BODY),
+                        431, "header-fields-too-large", "Request header fields too large"),
+                Arguments.of("a malformed request line", Call.get("/api/me not-a-version", partner),
+                        400, "malformed-request", "Malformed request"));
+    }
 
-        assertAnsweredThenConnectionClosed(hugeHeader, 431);
-        assertAnsweredThenConnectionClosed(longAddress, 414);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableHeads")
+    void aHeadTheServerCannotReadIsAnsweredAsAProblemAndTheConnectionClosedSaying(String what, Call call, int status,
+            String problem, String title) {
+        try (KeptAliveConnection connection = new KeptAliveConnection(keycloak.gatewayPort())) {
+            for (int round = 0; round < CLOSING_ROUNDS; round++) {
+                Answer first = connection.exchange(call);
+                assertUnreadable(first, status, problem, title, "round " + round + ": " + what);
+                assertThat(connection.exchange(Call.get("/api/me", partner)).status()).isEqualTo(200);
+            }
+            assertThat(connection.connectionsOpened()).as("connections used").isEqualTo(CLOSING_ROUNDS + 1);
+        }
+    }
+
+    /** Behind a call still being answered, the unreadable head is answered after it, in turn. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableHeads")
+    void aHeadTheServerCannotReadSentBehindAnotherCallIsAnsweredInTurn(String what, Call call, int status,
+            String problem, String title) {
+        try (KeptAliveConnection connection = new KeptAliveConnection(keycloak.gatewayPort())) {
+            List<Answer> answers = connection.pipeline(Call.get("/api/me", partner), call);
+            assertThat(answers.get(0).status()).as(what + ": the call before").isEqualTo(200);
+            assertThat(answers.get(0).body()).contains("\"country\":\"FR\"");
+            assertUnreadable(answers.get(1), status, problem, title, what);
+        }
+    }
+
+    private static void assertUnreadable(Answer answer, int status, String problem, String title, String what) {
+        assertThat(answer.status()).as(what).isEqualTo(status);
+        assertThat(answer.headers().get("content-type")).as(what).startsWith("application/problem+json");
+        JsonNode body = json.readTree(answer.body());
+        assertThat(body.path("type").asString()).as(what).isEqualTo("https://accord.example/problems/" + problem);
+        assertThat(body.path("title").asString()).as(what).isEqualTo(title);
+        assertThat(body.path("status").asInt()).as(what).isEqualTo(status);
+        assertThat(body.path("requestId").asString()).as(what).isEqualTo(answer.headers().get("x-request-id"));
+        assertThat(answer.headers().get("x-content-type-options")).as(what).isEqualTo("nosniff");
+        assertThat(answer.headers().get("content-security-policy")).as(what).contains("default-src 'self'");
+        assertThat(answer.closesConnection()).as(what + ": closes the connection").isTrue();
+    }
+
+    private static byte[] chunksOf(byte[] body) {
+        byte[] size = (Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] end = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] chunks = new byte[size.length + body.length + end.length];
+        System.arraycopy(size, 0, chunks, 0, size.length);
+        System.arraycopy(body, 0, chunks, size.length, body.length);
+        System.arraycopy(end, 0, chunks, size.length + body.length, end.length);
+        return chunks;
     }
 
     @Test
@@ -209,18 +275,6 @@ class KeepAliveIntegrationTest extends WiredGateway {
             assertThat(connection.connectionsOpened()).as("connections used").isEqualTo(1);
         }
         return statuses;
-    }
-
-    private void assertAnsweredThenConnectionClosed(Call call, int status) {
-        try (KeptAliveConnection connection = new KeptAliveConnection(keycloak.gatewayPort())) {
-            for (int round = 0; round < ROUNDS; round++) {
-                Answer first = connection.exchange(call);
-                assertThat(first.status()).as("round %d: %s", round, call.target()).isEqualTo(status);
-                assertThat(first.closesConnection()).as("round %d: closes the connection", round).isTrue();
-
-                assertThat(connection.exchange(Call.get("/api/me", partner)).status()).isEqualTo(200);
-            }
-        }
     }
 
     private static Answer answered(Supplier<Answer> call, String description) {

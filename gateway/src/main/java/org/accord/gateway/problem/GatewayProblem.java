@@ -15,6 +15,16 @@ public enum GatewayProblem {
             "This address takes a request body only in the media types its Accept or Accept-Patch header lists."),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large",
             "The request body is larger than the platform accepts."),
+    REQUEST_LINE_TOO_LONG(414, "request-line-too-long", "Request line too long",
+            "The request line (method, address and version) is longer than the platform reads; the connection is "
+                    + "closed."),
+    HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large",
+            "The request's header fields are larger than the platform reads; the connection is closed."),
+    AMBIGUOUS_FRAMING(400, "ambiguous-framing", "Request body framed more than one way",
+            "A request says where its body ends with Content-Length or, in HTTP/1.1, with Transfer-Encoding: "
+                    + "chunked, never both; where this one ends is unknown, so the connection is closed."),
+    MALFORMED_REQUEST(400, "malformed-request", "Malformed request",
+            "The request line or header fields are not HTTP/1.1 as the platform reads it; the connection is closed."),
     TOO_MANY_REQUESTS(429, "rate-limited", "Too many requests",
             "Too many requests in a short time; try again after the number of seconds in Retry-After."),
     INTERNAL_ERROR(500, "internal-error", "Internal error", "The request could not be completed."),
