@@ -16,6 +16,7 @@ import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
 import org.accord.support.testing.ServiceCalls;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,6 +50,8 @@ public abstract class CasesApi {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("cases"));
+        // metrics and detailed health on a management port of its own, as in production, on any free port
+        registry.add("management.server.port", () -> "0");
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
         // Tests that hand events over start relays of their own, so other tests' outboxes stay as they wrote them.
         registry.add("accord.relay.enabled", () -> "false");
@@ -57,6 +60,9 @@ public abstract class CasesApi {
 
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     protected static AllianceLogins logins() {
         return KeycloakTestServer.shared().logins();

@@ -52,12 +52,12 @@ class OperationsIntegrationTest extends CasesApi {
     void prometheusCountsTheRequestsServedWithoutAToken() {
         assertThat(as("ca-officer", "GET", "/api/cases?size=5", null).statusCode()).isEqualTo(200);
 
-        Operations.assertRequestsCounted(port, "GET", 200, "/api/cases");
+        Operations.assertRequestsCounted(port, managementPort, "GET", 200, "/api/cases");
     }
 
     @Test
     void livenessAndReadinessAreOpenAndReadinessAsksMongo() {
-        Operations.assertProbesOpenWithReadinessOnMongo(port);
+        Operations.assertProbesOpenWithReadinessOnMongo(port, managementPort);
     }
 
     @Test

@@ -47,6 +47,7 @@ class ReadinessIntegrationTest {
                 .orElse(System.getProperty("java.class.path"));
         service = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, CasesApplication.class.getName(),
                 "--spring.profiles.active=json-logs", "--server.port=" + port,
+                "--management.server.port=" + FreePorts.next(),
                 // a probe must answer within seconds, not after the driver's default 30 s of looking for a server
                 "--spring.mongodb.uri=mongodb://localhost:" + database.getPort()
                         + "/cases?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000",
@@ -87,14 +88,14 @@ class ReadinessIntegrationTest {
 
     @Test
     void readinessGoesDownWhenMongoStopsWhileLivenessStaysUp() {
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
 
         mongo.shutdownNow();
 
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> readiness = get("/readyz");
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
-        HttpResponse<String> liveness = get("/actuator/health/liveness");
+        HttpResponse<String> liveness = get("/livez");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"status\":\"UP\"");
     }
@@ -115,7 +116,7 @@ class ReadinessIntegrationTest {
 
     private static boolean live() {
         try {
-            return get("/actuator/health/liveness").statusCode() == 200;
+            return get("/livez").statusCode() == 200;
         } catch (IllegalStateException notYet) {
             return false;
         }

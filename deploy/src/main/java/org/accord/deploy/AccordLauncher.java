@@ -2,7 +2,8 @@ package org.accord.deploy;
 
 /**
  * The run command: starts the whole platform on this machine with the README's ports and {@code ./data}, prints
- * where to sign in, and stops everything on Ctrl-C.
+ * where to sign in, and stops everything on Ctrl-C. Every part listens on the loopback interface only; {@code
+ * --listen=all} opens every interface, for a demonstration to other machines.
  */
 public final class AccordLauncher {
 
@@ -12,7 +13,7 @@ public final class AccordLauncher {
     public static void main(String[] args) throws InterruptedException {
         LocalPlatform platform;
         try {
-            platform = new LocalPlatform(LaunchSettings.defaults());
+            platform = new LocalPlatform(settings(args));
         } catch (LaunchException e) {
             System.err.println("Accord did not start: " + e.getMessage());
             System.exit(1);
@@ -36,5 +37,18 @@ public final class AccordLauncher {
         System.out.println(StartupSummary.of(platform));
         // runs until Ctrl-C; the shutdown hook stops the platform
         Thread.currentThread().join();
+    }
+
+    private static LaunchSettings settings(String[] args) {
+        LaunchSettings settings = LaunchSettings.defaults();
+        for (String arg : args) {
+            if (arg.equals("--listen=all")) {
+                settings = settings.onEveryInterface();
+            } else if (!arg.equals("--listen=loopback")) {
+                throw new LaunchException("unknown option " + arg + "; the launcher takes --listen=loopback (the "
+                        + "default: this machine only) or --listen=all (every interface)");
+            }
+        }
+        return settings;
     }
 }

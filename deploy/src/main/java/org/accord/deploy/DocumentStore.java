@@ -22,7 +22,7 @@ final class DocumentStore implements AutoCloseable {
         this.port = port;
     }
 
-    static DocumentStore start(Path folder, int port) {
+    static DocumentStore start(Path folder, String address, int port) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class DocumentStore implements AutoCloseable {
         }
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind("127.0.0.1", port);
+            server.bind(address, port);
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw new LaunchException("the embedded MongoDB server cannot listen on port " + port + ": "

@@ -34,6 +34,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final List<String> SERVICES = List.of("cases", "tasks", "notifications");
 
     private final LaunchSettings settings;
+    private final KeycloakAdminPassword keycloakAdmin;
     private final Consumer<String> progress;
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
@@ -53,6 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
     public LocalPlatform(LaunchSettings settings, Consumer<String> progress) {
         this.settings = settings;
         this.progress = progress;
+        this.keycloakAdmin = KeycloakAdminPassword.of(settings.dataDir());
     }
 
     /** Starts every part and waits until each is healthy; on failure, stops what had started and says why. */
@@ -73,10 +75,14 @@ public final class LocalPlatform implements AutoCloseable {
             Path keycloakZip = keycloakDistribution();
             Files.createDirectories(settings.logs());
 
+            String address = settings.bindAddress();
+            progress.accept("Every part listens on " + address + (address.equals(LaunchSettings.LOOPBACK)
+                    ? " (this machine only)" : " (every interface: reachable from other machines)"));
             progress.accept("Starting the embedded MongoDB server on port " + ports.mongo());
-            DocumentStore mongo = register(DocumentStore.start(settings.dataDir().resolve("mongo"), ports.mongo()));
+            DocumentStore mongo = register(DocumentStore.start(settings.dataDir().resolve("mongo"), address,
+                    ports.mongo()));
             progress.accept("Starting the mail server: SMTP on port " + ports.smtp() + ", IMAP on port " + ports.imap());
-            register(MailServer.start(ports.smtp(), ports.imap()));
+            register(MailServer.start(address, ports.smtp(), ports.imap()));
             progress.accept("Starting Keycloak on port " + ports.keycloak());
             startKeycloak(keycloakZip);
 
@@ -134,10 +140,16 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void startKeycloak(Path distribution) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("ACCORD_GATEWAY_URL", settings.gatewayUrl());
+        // Keycloak's own settings: its interface (the management one follows it) and its first administrator's
+        // password, which only the first start of a data folder uses
+        environment.put("KC_HTTP_HOST", settings.bindAddress());
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", keycloakAdmin.password());
         KeycloakServer keycloak = new KeycloakServer(new KeycloakServer.Settings(distribution,
                 settings.dataDir().resolve("keycloak"), settings.projectRoot().resolve("identity/keycloak"),
                 settings.ports().keycloak(), settings.ports().keycloakManagement(), true,
-                Map.of("ACCORD_GATEWAY_URL", settings.gatewayUrl()), settings.log("keycloak")));
+                Map.copyOf(environment), settings.log("keycloak")));
         register(new KeycloakPart(keycloak));
         try {
             keycloak.start(settings.startTimeout());
@@ -147,6 +159,17 @@ public final class LocalPlatform implements AutoCloseable {
             }
             throw new LaunchException("Keycloak did not start: " + e.getMessage(), e);
         }
+    }
+
+    private int managementPort(String module) {
+        Ports ports = settings.ports();
+        return switch (module) {
+            case "cases" -> ports.casesManagement();
+            case "tasks" -> ports.tasksManagement();
+            case "notifications" -> ports.notificationsManagement();
+            case "gateway" -> ports.gatewayManagement();
+            default -> throw new IllegalArgumentException(module);
+        };
     }
 
     private int port(String service) {
@@ -167,6 +190,9 @@ public final class LocalPlatform implements AutoCloseable {
     private Map<String, String> commonProperties(String module) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port(module)));
+        properties.put("server.address", settings.bindAddress());
+        properties.put("management.server.port", Integer.toString(managementPort(module)));
+        properties.put("management.server.address", settings.bindAddress());
         properties.put("spring.profiles.active", "local");
         properties.put("accord.identity.issuer-uri", settings.issuer());
         return properties;
@@ -294,7 +320,7 @@ public final class LocalPlatform implements AutoCloseable {
             if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
                 ServiceProcess late = waiting.get(0);
                 throw new LaunchException("the " + late.name() + " did not report UP at http://localhost:"
-                        + late.port() + "/actuator/health within " + settings.startTimeout().toSeconds()
+                        + late.port() + "/readyz within " + settings.startTimeout().toSeconds()
                         + " s; see " + late.log() + LogTail.of(late.log(), 25));
             }
             if (!waiting.isEmpty()) {
@@ -348,6 +374,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String keycloakUrl() {
         return settings.keycloakUrl();
+    }
+
+    /** The password of Keycloak's {@code admin} account on this data folder. */
+    public String keycloakAdminPassword() {
+        return keycloakAdmin.password();
+    }
+
+    /** Where the operators of a service or the gateway find its metrics and detailed health. */
+    public String managementUrl(String module) {
+        return "http://localhost:" + managementPort(module);
     }
 
     /** Where a service listens, for callers that go around the gateway. */

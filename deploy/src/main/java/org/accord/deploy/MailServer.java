@@ -16,10 +16,10 @@ final class MailServer implements AutoCloseable {
         this.greenMail = greenMail;
     }
 
-    static MailServer start(int smtpPort, int imapPort) {
+    static MailServer start(String address, int smtpPort, int imapPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
+                new ServerSetup(smtpPort, address, ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, address, ServerSetup.PROTOCOL_IMAP) })
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         try {
             greenMail.start();

@@ -9,27 +9,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ports of every part of the local platform. */
+/**
+ * The ports of every part of the local platform. Each service and the gateway has a management port beside its own,
+ * where its metrics and detailed health answer.
+ */
 public record Ports(int gateway, int cases, int tasks, int notifications, int keycloak, int keycloakManagement,
-        int mongo, int smtp, int imap) {
+        int mongo, int smtp, int imap, int gatewayManagement, int casesManagement, int tasksManagement,
+        int notificationsManagement) {
+
+    private static final int COUNT = 13;
 
     /** The ports the README names. */
     public static Ports defaults() {
-        return new Ports(8080, 8081, 8082, 8083, 8180, 9180, 27017, 3025, 3143);
+        return new Ports(8080, 8081, 8082, 8083, 8180, 9180, 27017, 3025, 3143, 9080, 9081, 9082, 9083);
     }
 
     /** Ports nothing listens on right now, for a platform started by a test beside anything else running. */
     public static Ports free() {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            int[] ports = new int[9];
+            int[] ports = new int[COUNT];
             for (int i = 0; i < ports.length; i++) {
                 // held open until all are chosen, so no port is handed out twice
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
                 ports[i] = socket.getLocalPort();
             }
-            return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8]);
+            return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8],
+                    ports[9], ports[10], ports[11], ports[12]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -46,15 +53,19 @@ public record Ports(int gateway, int cases, int tasks, int notifications, int ke
         owners.put(keycloak, "Keycloak");
         owners.put(keycloakManagement, "Keycloak's management interface");
         owners.put(cases, "the cases service");
+        owners.put(casesManagement, "the cases service's management port");
         owners.put(tasks, "the tasks service");
+        owners.put(tasksManagement, "the tasks service's management port");
         owners.put(notifications, "the notifications service");
+        owners.put(notificationsManagement, "the notifications service's management port");
         owners.put(gateway, "the gateway");
+        owners.put(gatewayManagement, "the gateway's management port");
         return owners;
     }
 
     /** Fails, naming the port and its part, when anything already listens on one of the ports. */
     public void ensureFree() {
-        if (owners().size() != 9) {
+        if (owners().size() != COUNT) {
             throw new LaunchException("two parts of the platform were given the same port: " + this);
         }
         owners().forEach((port, part) -> {

@@ -76,11 +76,11 @@ final class ServiceProcess implements AutoCloseable {
         return process;
     }
 
-    /** Whether {@code /actuator/health} answers UP. */
+    /** Whether its readiness probe, {@code /readyz}, answers UP. */
     boolean isHealthy() throws InterruptedException {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                    + "/readyz")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
         } catch (IOException notYet) {

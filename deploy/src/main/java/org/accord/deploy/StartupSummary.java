@@ -29,10 +29,19 @@ final class StartupSummary {
                 .append(DEMO_COUNTRIES.keySet().stream().map(cc -> cc + "-systems / " + cc + "-systems-secret")
                         .collect(Collectors.joining(", ")))
                 .append("\n\n");
-        text.append("Keycloak:         ").append(settings.keycloakUrl()).append("/admin (admin / admin)\n");
+        text.append("Keycloak:         ").append(settings.keycloakUrl()).append("/admin (admin / ")
+                .append(platform.keycloakAdminPassword()).append(")\n");
+        text.append("Metrics, health:  /actuator/prometheus and /actuator/health on the management ports: gateway ")
+                .append(ports.gatewayManagement()).append(", cases ").append(ports.casesManagement())
+                .append(", tasks ").append(ports.tasksManagement()).append(", notifications ")
+                .append(ports.notificationsManagement()).append('\n');
         text.append("Partner inboxes:  SMTP localhost:").append(ports.smtp()).append(", IMAP localhost:")
                 .append(ports.imap()).append(" (login: the inbox's address, any password)\n");
         text.append("MongoDB:          mongodb://localhost:").append(ports.mongo()).append('\n');
+        text.append("Listening on:     ").append(settings.bindAddress())
+                .append(settings.bindAddress().equals(LaunchSettings.LOOPBACK)
+                        ? " (this machine only; --listen=all opens every interface)\n"
+                        : " (every interface: other machines reach the demo accounts too)\n");
         text.append("Data:             ").append(settings.dataDir()).append('\n');
         text.append("Logs:             ").append(settings.logs()).append(" (")
                 .append(String.join(", ", List.of("keycloak", "cases", "tasks", "notifications", "gateway")))

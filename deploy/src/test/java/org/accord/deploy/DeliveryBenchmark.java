@@ -77,7 +77,8 @@ public final class DeliveryBenchmark {
                     .with("notifications", "accord.notifications.webhook.trust-store-password", STORE_PASSWORD);
             System.out.println("Starting the platform on free ports");
             platform.start();
-            logins = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl());
+            logins = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl(),
+                    platform.keycloakAdminPassword());
             franceToken = logins.userToken("fr-officer");
             String canadaLiaison = logins.userToken("ca-liaison");
             String hook = "https://localhost:" + receiver.getAddress().getPort() + "/hook";

@@ -66,7 +66,8 @@ class DeliveryIntegrationTest {
     void startPlatform() throws IOException {
         dataDir = Files.createTempDirectory("accord-delivery");
         platform = new LocalPlatform(LaunchSettings.onFreePorts(LaunchSettings.findProjectRoot(), dataDir)).start();
-        logins = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl());
+        logins = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl(),
+                platform.keycloakAdminPassword());
         for (String country : List.of("ca", "de")) {
             HttpResponse<String> settings = call(country + "-liaison", "PUT", "notifications",
                     "/api/partners/" + country.toUpperCase(), """

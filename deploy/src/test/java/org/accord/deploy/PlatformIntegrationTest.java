@@ -53,7 +53,8 @@ class PlatformIntegrationTest {
         dataDir = Files.createTempDirectory("accord-platform");
         settings = LaunchSettings.onFreePorts(LaunchSettings.findProjectRoot(), dataDir);
         platform = new LocalPlatform(settings).start();
-        logins = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl());
+        logins = new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl(),
+                platform.keycloakAdminPassword());
     }
 
     @AfterAll
@@ -136,7 +137,7 @@ class PlatformIntegrationTest {
                 .isInstanceOf(LaunchException.class)
                 .hasMessageContaining("port " + settings.ports().mongo())
                 .hasMessageContaining("MongoDB");
-        assertThat(bearer(platform.gatewayUrl() + "/actuator/health", null).body()).contains("UP");
+        assertThat(bearer(platform.gatewayUrl() + "/readyz", null).body()).contains("UP");
     }
 
     @Test

@@ -247,7 +247,8 @@ class SecurityConfiguration {
                 new NegatedServerWebExchangeMatcher(SIGN_IN_ENDED));
 
         http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                        // the probes; /actuator/** is served on the management port only, here it finds nothing
+                        .pathMatchers("/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/login", "/login/*", "/app.css").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/me").access(callerWhom(tokens::mayAskWhoTheyAre))

@@ -191,8 +191,6 @@ class EdgeIntegrationTest extends WiredGateway {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-            // plain HTTP outside the production profile: no HSTS, which would lock a local browser out
-            assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
         }
     }
 

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -68,10 +69,14 @@ abstract class WiredGateway {
     @Autowired
     CircuitBreakerRegistry breakers;
 
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         KeycloakTestServer keycloak = KeycloakTestServer.shared();
         registry.add("server.port", keycloak::gatewayPort);
+        registry.add("management.server.port", () -> "0");
         registry.add("accord.gateway.public-origin", keycloak::gatewayUrl);
         registry.add("accord.identity.issuer-uri", keycloak::issuer);
         registry.add("accord.gateway.client.token-uri", () -> tokenEndpoint.baseUrl() + TOKEN_PATH);
@@ -94,6 +99,12 @@ abstract class WiredGateway {
 
     static Map<String, String> bearer(String token) {
         return Map.of("Authorization", "Bearer " + token);
+    }
+
+    /** What the gateway shows its operators on the management port. */
+    HttpResponse<String> operations(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     HttpResponse<String> send(String method, String path, Map<String, String> headers) {

@@ -49,7 +49,8 @@ public class ServiceSecurityConfiguration {
     SecurityFilterChain allianceServiceSecurity(HttpSecurity http, AllianceTokens tokens) throws Exception {
         ServletProblemResponses problems = new ServletProblemResponses();
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/internal/**").access(allowing(tokens::mayCallInternal))
                 .anyRequest().access(allowing(tokens::mayUseTheApi)))

@@ -539,7 +539,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
     /** The gauge operators alert on, as Prometheus scrapes it. */
     private double parkedGauge() {
-        return get("/actuator/prometheus", null).body().lines()
+        return operations("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("accord_events_parked ") || line.startsWith("accord_events_parked{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no accord_events_parked in the scrape"));

@@ -18,6 +18,7 @@ import org.accord.identity.testing.TokenClaims;
 import org.accord.support.testing.ServiceCalls;
 import org.bson.types.ObjectId;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +67,8 @@ abstract class IntegrationTestSupport {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("notifications"));
+        // metrics and detailed health on a management port of its own, as in production, on any free port
+        registry.add("management.server.port", () -> "0");
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
         registry.add("spring.mail.port", PARTNER_MAIL_FRONT::port);
         registry.add("accord.notifications.cases-url", CASES::baseUrl);
@@ -98,6 +101,9 @@ abstract class IntegrationTestSupport {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     final AllianceLogins logins = KeycloakTestServer.shared().logins();
 
     String user(String username) {
@@ -126,6 +132,11 @@ abstract class IntegrationTestSupport {
                 && held.fetched().plus(Duration.ofSeconds(200)).isAfter(Instant.now()) ? held
                         : new Token(login.get(), Instant.now()));
         return token.value();
+    }
+
+    /** What the service shows its operators on the management port, such as its Prometheus page. */
+    HttpResponse<String> operations(String path) {
+        return ServiceCalls.send(managementPort, "GET", path, null, null);
     }
 
     HttpResponse<String> get(String path, String token) {

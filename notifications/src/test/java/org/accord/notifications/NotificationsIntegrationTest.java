@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 class NotificationsIntegrationTest extends IntegrationTestSupport {
 
     @Test
-    void healthIsUpWithoutAToken() {
-        HttpResponse<String> response = get("/actuator/health", null);
+    void healthIsUpWithoutATokenOnTheManagementPort() {
+        HttpResponse<String> response = operations("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());

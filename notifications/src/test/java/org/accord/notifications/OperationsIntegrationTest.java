@@ -33,12 +33,12 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     void prometheusCountsTheRequestsServedWithoutAToken() {
         assertThat(get("/api/notifications/unread-count", user("gb-officer")).statusCode()).isEqualTo(200);
 
-        Operations.assertRequestsCounted(port, "GET", 200, "/api/notifications/unread-count");
+        Operations.assertRequestsCounted(port, managementPort, "GET", 200, "/api/notifications/unread-count");
     }
 
     @Test
     void livenessAndReadinessAreOpenAndReadinessAsksMongo() {
-        Operations.assertProbesOpenWithReadinessOnMongo(port);
+        Operations.assertProbesOpenWithReadinessOnMongo(port, managementPort);
         assertThat(get("/actuator/env", null).statusCode()).isIn(401, 404);
     }
 

@@ -72,7 +72,7 @@ class WebhookDeliveryIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(request.getHeader("X-Request-Id")).as("the attempt's request id, shown in the delivery log")
                 .isEqualTo(logged.get("attempts").get("recent").get(0).get("requestId").asString());
         assertThat(logged.get("deliveredAt").isNull()).isFalse();
-        assertThat(get("/actuator/prometheus", null).body().lines()).as("operators count the attempts")
+        assertThat(operations("/actuator/prometheus").body().lines()).as("operators count the attempts")
                 .anyMatch(line -> line.startsWith("accord_deliveries_attempts_total{")
                         && line.contains("channel=\"WEBHOOK\"") && line.contains("outcome=\"DELIVERED\""));
     }

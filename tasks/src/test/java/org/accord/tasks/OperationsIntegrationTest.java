@@ -45,12 +45,12 @@ class OperationsIntegrationTest extends TasksApi {
     void prometheusCountsTheRequestsServedWithoutAToken() {
         assertThat(as("ca-officer", "GET", "/api/tasks", null).statusCode()).isEqualTo(200);
 
-        Operations.assertRequestsCounted(port, "GET", 200, "/api/tasks");
+        Operations.assertRequestsCounted(port, managementPort, "GET", 200, "/api/tasks");
     }
 
     @Test
     void livenessAndReadinessAreOpenAndReadinessAsksMongo() {
-        Operations.assertProbesOpenWithReadinessOnMongo(port);
+        Operations.assertProbesOpenWithReadinessOnMongo(port, managementPort);
         assertThat(send("GET", "/actuator/env", null, null).statusCode()).isIn(401, 404);
     }
 

@@ -15,6 +15,7 @@ import org.accord.identity.testing.KeycloakTestServer;
 import org.accord.identity.testing.TokenClaims;
 import org.accord.support.testing.ServiceCalls;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,12 +43,17 @@ public abstract class TasksApi {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.shared().uri("tasks"));
+        // metrics and detailed health on a management port of its own, as in production, on any free port
+        registry.add("management.server.port", () -> "0");
         registry.add("accord.identity.issuer-uri", () -> KeycloakTestServer.shared().issuer());
         registry.add("accord.tasks.cases-url", () -> CasesStub.shared().url());
     }
 
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     protected final CasesStub cases = CasesStub.shared();
 

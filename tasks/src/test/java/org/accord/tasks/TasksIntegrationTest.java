@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.accord.identity.testing.TokenClaims;
+import org.accord.support.testing.ServiceCalls;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -13,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 class TasksIntegrationTest extends TasksApi {
 
     @Test
-    void healthIsUpWithoutAToken() {
-        HttpResponse<String> response = send("GET", "/actuator/health", null, null);
+    void healthIsUpWithoutATokenOnTheManagementPort() {
+        HttpResponse<String> response = ServiceCalls.send(managementPort, "GET", "/actuator/health", null, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = parse(response.body());

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.accord.cases.CasesApi;
 import org.accord.identity.testing.TokenClaims;
+import org.accord.support.testing.ServiceCalls;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -322,8 +323,8 @@ class CasesIntegrationTest extends CasesApi {
     }
 
     @Test
-    void healthIsOpenAndIncludesTheDatabase() {
-        HttpResponse<String> response = send("GET", "/actuator/health", null, null);
+    void healthIsOpenOnTheManagementPortAndIncludesTheDatabase() {
+        HttpResponse<String> response = ServiceCalls.send(managementPort, "GET", "/actuator/health", null, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = NewCaseBody.parse(response.body());

@@ -32,6 +32,7 @@ import org.accord.support.relay.OutboxRelay;
 import org.accord.support.relay.OutboxSource;
 import org.accord.support.relay.RelayProperties;
 import org.accord.support.relay.RelayWakeUp;
+import org.accord.support.testing.ServiceCalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -399,7 +400,7 @@ class CaseRelayIntegrationTest extends CasesApi {
 
     /** The gauge operators alert on, as Prometheus scrapes it. */
     private double parkedGauge() {
-        String scrape = send("GET", "/actuator/prometheus", null, null).body();
+        String scrape = ServiceCalls.send(managementPort, "GET", "/actuator/prometheus", null, null).body();
         return scrape.lines().filter(line -> line.startsWith("accord_relay_parked ")
                 || line.startsWith("accord_relay_parked{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -48,7 +48,8 @@ public final class LaunchedPlatform implements BeforeAllCallback {
                 LocalPlatform platform = new LocalPlatform(
                         LaunchSettings.onFreePorts(LaunchSettings.findProjectRoot(), dataDir)).start();
                 running = new Running(platform, dataDir,
-                        new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl()));
+                        new AllianceLogins(platform.keycloakUrl(), platform.gatewayUrl(),
+                                platform.keycloakAdminPassword()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

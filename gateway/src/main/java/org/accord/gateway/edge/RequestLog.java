@@ -15,8 +15,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One line per request when it is answered, under its request id: the line operators start from to follow a call
- * into the service that served it. Probes and metric scrapes ({@code /actuator/**}) are not logged: they come every
- * few seconds and say nothing.
+ * into the service that served it. Probes and metric scrapes ({@code /livez}, {@code /readyz}, {@code /actuator/**})
+ * are not logged: they come every few seconds and say nothing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,7 +27,7 @@ final class RequestLog implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith("/actuator/")) {
+        if (path.startsWith("/actuator/") || path.equals("/livez") || path.equals("/readyz")) {
             return chain.filter(exchange);
         }
         long started = System.nanoTime();

@@ -28,14 +28,21 @@ public final class AllianceLogins {
 
     private final String keycloakUrl;
     private final String gatewayUrl;
+    private final String adminPassword;
 
     /**
      * @param keycloakUrl the Keycloak base URL, e.g. {@code http://localhost:8180}
      * @param gatewayUrl  the gateway base URL the realm's redirect URIs name
      */
     public AllianceLogins(String keycloakUrl, String gatewayUrl) {
+        this(keycloakUrl, gatewayUrl, KeycloakAdmin.TEST_PASSWORD);
+    }
+
+    /** @param adminPassword the password of that Keycloak's {@code admin} account */
+    public AllianceLogins(String keycloakUrl, String gatewayUrl, String adminPassword) {
         this.keycloakUrl = keycloakUrl;
         this.gatewayUrl = gatewayUrl;
+        this.adminPassword = adminPassword;
     }
 
     private String issuer() {
@@ -48,7 +55,7 @@ public final class AllianceLogins {
 
     /** The administrator of the same Keycloak, for users and clients the checked-in realms do not have. */
     public KeycloakAdmin admin() {
-        return new KeycloakAdmin(keycloakUrl);
+        return new KeycloakAdmin(keycloakUrl, adminPassword);
     }
 
     /** Signs in a demo user through the gateway these logins were made for. */

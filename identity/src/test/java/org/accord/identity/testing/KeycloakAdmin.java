@@ -20,10 +20,19 @@ public final class KeycloakAdmin {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
+    /** The administrator's password of the tests' own Keycloak (the local launch makes one of its own). */
+    public static final String TEST_PASSWORD = "admin";
+
     private final String keycloakUrl;
+    private final String password;
 
     public KeycloakAdmin(String keycloakUrl) {
+        this(keycloakUrl, TEST_PASSWORD);
+    }
+
+    public KeycloakAdmin(String keycloakUrl, String password) {
         this.keycloakUrl = keycloakUrl;
+        this.password = password;
     }
 
     /**
@@ -201,7 +210,7 @@ public final class KeycloakAdmin {
         BrowserSession.Page answer = new BrowserSession().send("POST", keycloakUrl
                 + "/realms/master/protocol/openid-connect/token", "application/x-www-form-urlencoded",
                 BrowserSession.formBody(Map.of("grant_type", "password", "client_id", "admin-cli", "username",
-                        "admin", "password", "admin")));
+                        "admin", "password", password)));
         Matcher matcher = ACCESS_TOKEN.matcher(answer.body());
         if (answer.status() != 200 || !matcher.find()) {
             throw new IllegalStateException("the Keycloak administrator could not sign in: " + answer.status());

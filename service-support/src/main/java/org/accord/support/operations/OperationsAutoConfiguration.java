@@ -19,9 +19,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * What a service shows its operators and integrators without a token: Prometheus metrics and the OpenAPI document.
- * Neither holds case data, and a service's port is reached only from inside the platform's network (the gateway is
- * the one public entrance and routes neither {@code /actuator} nor {@code /v3}), where the metrics scraper runs.
+ * What a service shows its operators and integrators without a token: Prometheus metrics (on the management port
+ * only; asked on the service's own port they are not found) and the OpenAPI document. Neither holds case data, and a
+ * service's ports are reached only from inside the platform's network (the gateway is the one public entrance and
+ * routes neither {@code /actuator} nor {@code /v3}), where the metrics scraper runs.
  * Everything else stays behind the alliance token rules of the service's own security configuration.
  */
 @AutoConfiguration

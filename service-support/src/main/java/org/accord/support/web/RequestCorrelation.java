@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request its id before anything else sees it (security and error answers included), answers it in
  * {@code X-Request-Id}, and writes one line per request when it is answered, so operators can follow a call from the
- * gateway into the service. Probes and metric scrapes ({@code /actuator/**}) are not logged: they come every few
- * seconds and say nothing.
+ * gateway into the service. Probes and metric scrapes ({@code /livez}, {@code /readyz}, {@code /actuator/**}) are
+ * not logged: they come every few seconds and say nothing.
  */
 public class RequestCorrelation extends OncePerRequestFilter {
 
@@ -40,7 +40,7 @@ public class RequestCorrelation extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (request.getDispatcherType() == DispatcherType.REQUEST
-                    && !request.getRequestURI().startsWith("/actuator/")) {
+                    && !isProbeOrScrape(request.getRequestURI())) {
                 log.info("{} {} answered {} in {} ms", request.getMethod(), request.getRequestURI(),
                         response.getStatus(), (System.nanoTime() - started) / 1_000_000);
             }
@@ -55,5 +55,9 @@ public class RequestCorrelation extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
+    }
+
+    private static boolean isProbeOrScrape(String path) {
+        return path.startsWith("/actuator/") || path.equals("/livez") || path.equals("/readyz");
     }
 }
