@@ -61,12 +61,16 @@ async function render() {
   rendering = controller;
   document.querySelectorAll('nav.primary a').forEach((link) => link.removeAttribute('aria-current'));
   if (!match) {
-    clear(view, h('h1', {}, 'Page not found'), h('p', {}, 'There is nothing at this address. ',
-      h('a', { href: '/cases' }, 'Go to the cases')));
-    document.title = 'Not found · Accord';
+    notFound();
     return undefined;
   }
   const [found, section, make] = match;
+  // A link with a broken percent-escape names no page; it must not leave the view waiting.
+  const parts = found.slice(1).map(decodedOrNull);
+  if (parts.includes(null)) {
+    notFound();
+    return undefined;
+  }
   const current = document.querySelector(`nav.primary a[data-section="${section}"]`);
   if (current) {
     current.setAttribute('aria-current', 'page');
@@ -74,7 +78,7 @@ async function render() {
   if (context.me) {
     refreshUnread();
   }
-  const page = make(...found.slice(1).map(decodeURIComponent));
+  const page = make(...parts);
   try {
     await page({ ...context, signal: controller.signal, view });
   } catch (error) {
@@ -83,6 +87,20 @@ async function render() {
     }
   }
   return undefined;
+}
+
+function notFound() {
+  clear(view, h('h1', {}, 'Page not found'), h('p', {}, 'There is nothing at this address. ',
+    h('a', { href: '/cases' }, 'Go to the cases')));
+  document.title = 'Not found · Accord';
+}
+
+function decodedOrNull(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch (malformed) {
+    return null;
+  }
 }
 
 // Links inside the app change the view without reloading; sign-in, sign-out and the API stay real navigations.
@@ -182,8 +200,13 @@ document.getElementById('sign-out').addEventListener('click', async (event) => {
   try {
     await signOut();
   } catch (error) {
+    // The session is still alive: say so where the user is, rather than show a sign-in page that is not true.
     button.disabled = false;
-    clear(view, problem({ title: 'Signing out failed', detail: 'Check your connection and try again.' }));
+    clear(view, h('h1', {}, 'Signing out failed'), problem({
+      title: 'You are still signed in.',
+      detail: error.detail || error.title || 'Check your connection and try again.',
+    }));
+    document.title = 'Signing out failed · Accord';
   }
 });
 

@@ -105,17 +105,40 @@ export function query(params) {
   return text ? `?${text}` : '';
 }
 
-/** The gateway answers a script with the identity provider's sign-out address, which ends the session there too. */
+/**
+ * The gateway answers a script with the identity provider's sign-out address, which ends the session there too. A
+ * session that has already ended goes to the sign-in page; any other answer is a refusal, thrown as an error, since
+ * the session lives on.
+ */
 export async function signOut() {
-  const response = await fetch('/logout', {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') },
-  });
-  const type = response.headers.get('Content-Type') || '';
-  if (response.ok && type.startsWith('application/json')) {
-    const body = await response.json();
-    window.location.assign(body.location);
+  let response;
+  try {
+    response = await fetch('/logout', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new ApiError(0, { title: 'Accord cannot be reached', detail: 'Check your connection and try again.' });
+  }
+  if (response.status === 401 || response.redirected) {
+    window.location.assign('/login');
     return;
   }
-  window.location.assign('/login');
+  const type = response.headers.get('Content-Type') || '';
+  if (response.ok && type.startsWith('application/json')) {
+    const body = await response.json().catch(() => ({}));
+    if (typeof body.location === 'string' && body.location) {
+      window.location.assign(body.location);
+      return;
+    }
+  }
+  let problem = {};
+  if (type.includes('json')) {
+    problem = await response.json().catch(() => ({}));
+  }
+  throw new ApiError(response.status, {
+    ...problem,
+    title: problem.title || STATUS_TITLES[response.status] || `The request failed (error ${response.status})`,
+  });
 }

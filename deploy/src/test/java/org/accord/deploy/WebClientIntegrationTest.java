@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -40,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sanctions, Canada's liaison hears of it in the inbox and accepts, France follows a link to the case while signed
  * out and, once signed in, sees the acceptance there, and the United States neither lists nor opens the case; a
  * message to Canada withdrawn once France narrowed Canada away shows in Canada's delivery log with why and when.
+ * A link with a broken escape is a page not found, and a refused sign-out is shown as such, the session living on.
  * Every page shown is checked by axe-core and photographed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -356,6 +358,36 @@ class WebClientIntegrationTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aLinkWithABrokenEscapeIsPageNotFoundAndARefusedSignOutSaysSoWhileTheSessionLivesOn() {
+        try (WebClientBrowser france = browser().signIn("fr-officer")) {
+            france.settled();
+            // a link inside the page, as an inbox item or a mail pasted into a note would make it
+            ((JavascriptExecutor) france.driver()).executeScript("const link = document.createElement('a');"
+                    + "link.href = '/cases/%E0%A4%A'; link.textContent = 'Broken link'; link.id = 'broken';"
+                    + "document.getElementById('view').append(link);");
+            france.click(By.id("broken"));
+            france.waitFor(By.tagName("h1"), "Page not found");
+            assertThat(france.path()).isEqualTo("/cases/%E0%A4%A");
+            assertThat(france.all(By.cssSelector("#view .loading"))).isEmpty();
+
+            france.clickLink("Cases");
+            france.settled();
+            // Without the XSRF cookie the gateway refuses the sign-out, and the session stays.
+            france.driver().manage().deleteCookieNamed("XSRF-TOKEN");
+            france.clickButton("Sign out");
+            france.waitFor(By.tagName("h1"), "Signing out failed");
+            assertThat(france.text(By.cssSelector("#view [role=alert]"))).contains("You are still signed in.");
+            assertThat(france.path()).isEqualTo("/cases");
+
+            france.driver().navigate().refresh();
+            france.waitFor(By.id("username"), "fr-officer@fr");
+            france.clickButton("Sign out");
+            france.waitFor(By.tagName("h1"), "Sign in with your government");
         }
     }
 
