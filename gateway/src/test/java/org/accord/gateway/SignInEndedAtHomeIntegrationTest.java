@@ -14,10 +14,11 @@ import org.accord.identity.testing.KeycloakAdmin;
 import org.junit.jupiter.api.Test;
 
 /**
- * A person whose government removes or demotes them loses what they had on the platform within a minute: the
- * national realm ends their session, tells the alliance realm back-channel, the alliance realm tells the gateway, and
- * the browser's next call is answered as signed out. Signing in again goes through the national realm, which refuses
- * a disabled person and vouches for a demoted one with their new roles only.
+ * A person whose government removes or demotes them loses what they had on the platform within a minute: disabling
+ * them or taking a role away (directly or through a group) is all their government does; the national realm then ends
+ * their session, tells the alliance realm back-channel, the alliance realm tells the gateway, and the browser's next
+ * call is answered as signed out. Signing in again goes through the national realm, which refuses a disabled person
+ * and vouches for a demoted one with their new roles only.
  */
 class SignInEndedAtHomeIntegrationTest extends WiredGateway {
 
@@ -31,9 +32,7 @@ class SignInEndedAtHomeIntegrationTest extends WiredGateway {
         BrowserSession browser = logins.gatewaySession("fr", officer, "leaver-pw");
         assertThat(browser.get(gateway + "/api/cases").status()).isEqualTo(200);
 
-        // Keycloak keeps a disabled user's sessions: the government's removal ends them too, which is what tells others
         admin.disableUser("fr", officer);
-        admin.endSessions("fr", officer);
 
         BrowserSession.Page answer = firstAnswerOtherThan200(browser, "/api/cases");
         assertThat(answer.status()).isEqualTo(401);
@@ -49,9 +48,42 @@ class SignInEndedAtHomeIntegrationTest extends WiredGateway {
         BrowserSession browser = logins.gatewaySession("fr", officer, "leaver-pw");
         assertThat(roles(browser)).containsExactly("officer");
 
-        admin.revokeRealmRoles("fr", officer, "officer");
         admin.grantRealmRoles("fr", officer, "analyst");
-        admin.endSessions("fr", officer);
+        assertThat(roles(browser)).containsExactly("officer");
+
+        admin.revokeRealmRoles("fr", officer, "officer");
+
+        assertThat(firstAnswerOtherThan200(browser, "/api/me").status()).isEqualTo(401);
+        BrowserSession again = logins.gatewaySession("fr", officer, "leaver-pw");
+        assertThat(roles(again)).containsExactly("analyst");
+    }
+
+    @Test
+    void anOfficerTakenOutOfTheGroupThatMadeThemOneIsSignedOutWithinAMinuteAndComesBackWithoutTheRole() {
+        String officer = newFrenchUser("analyst");
+        String desk = "fr-desk-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createGroup("fr", desk, "officer");
+        admin.joinGroup("fr", officer, desk);
+        BrowserSession browser = logins.gatewaySession("fr", officer, "leaver-pw");
+        assertThat(roles(browser)).containsExactlyInAnyOrder("officer", "analyst");
+
+        admin.leaveGroup("fr", officer, desk);
+
+        assertThat(firstAnswerOtherThan200(browser, "/api/me").status()).isEqualTo(401);
+        BrowserSession again = logins.gatewaySession("fr", officer, "leaver-pw");
+        assertThat(roles(again)).containsExactly("analyst");
+    }
+
+    @Test
+    void theMembersOfAGroupThatLosesTheOfficerRoleAreSignedOutWithinAMinuteAndComeBackWithoutIt() {
+        String officer = newFrenchUser("analyst");
+        String desk = "fr-desk-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createGroup("fr", desk, "officer");
+        admin.joinGroup("fr", officer, desk);
+        BrowserSession browser = logins.gatewaySession("fr", officer, "leaver-pw");
+        assertThat(roles(browser)).containsExactlyInAnyOrder("officer", "analyst");
+
+        admin.revokeGroupRoles("fr", desk, "officer");
 
         assertThat(firstAnswerOtherThan200(browser, "/api/me").status()).isEqualTo(401);
         BrowserSession again = logins.gatewaySession("fr", officer, "leaver-pw");

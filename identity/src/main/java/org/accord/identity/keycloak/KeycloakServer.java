@@ -29,9 +29,13 @@ import org.accord.identity.secrets.DemoSecrets;
  * Runs the Keycloak distribution from Maven Central as a child process, with the checked-in realms and their demo set
  * imported (demo governments, partner systems and secrets, see {@link DemoRealms}). Used by the local launcher (fixed
  * ports, data kept on disk) and by the integration tests (free ports, in memory); production imports only the realm
- * folder's own files.
+ * folder's own files. The demo governments' realms use the project's Keycloak extension, which the same build makes
+ * beside the realm folder ({@value #EXTENSION}) and which is installed among the distribution's providers.
  */
 public final class KeycloakServer implements AutoCloseable {
+
+    /** The extension's jar, relative to the project folder that holds the realm folder {@code identity/keycloak}. */
+    static final String EXTENSION = "identity-keycloak-extension/target/accord-keycloak-extension.jar";
 
     private final Settings settings;
     private Process process;
@@ -71,6 +75,7 @@ public final class KeycloakServer implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
                 copyRealms(home.resolve("data/import"));
+                installExtension(home.resolve("providers"));
                 process = launch(home);
                 awaitReady(timeout);
             }
@@ -165,6 +170,23 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
         DemoRealms.write(settings.realmDirectory(), importDirectory);
+    }
+
+    /**
+     * Puts the extension among Keycloak's providers, replacing it only when its bytes changed: a new provider makes
+     * the next start rebuild Keycloak, which costs several seconds.
+     */
+    private void installExtension(Path providers) throws IOException {
+        Path built = settings.realmDirectory().toAbsolutePath().normalize().getParent().getParent().resolve(EXTENSION);
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("the Keycloak extension " + built + " is missing: build the project first"
+                    + " with ./mvnw -q -B -DskipTests package");
+        }
+        Path installed = providers.resolve(built.getFileName());
+        Files.createDirectories(providers);
+        if (!Files.isRegularFile(installed) || Files.mismatch(built, installed) != -1) {
+            Files.copy(built, installed, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private Process launch(Path home) throws IOException {

@@ -49,6 +49,19 @@ class RealmFilesTest {
     }
 
     @Test
+    void everyDemoGovernmentEndsTheSessionsOfWhomItRemovesOrDemotesWhileTheAllianceRealmLeavesThatToThem()
+            throws IOException {
+        for (String government : List.of("us", "ca", "gb", "fr", "de")) {
+            JsonNode realm = read(REALMS.resolve("demo/" + government + "-realm.json"));
+            List<String> listeners = new ArrayList<>();
+            realm.get("eventsListeners").forEach(listener -> listeners.add(listener.asString()));
+            assertThat(listeners).as(government).contains("accord-end-sessions-on-removal");
+            assertThat(realm.get("adminEventsEnabled").asBoolean()).as(government).isTrue();
+        }
+        assertThat(read(REALMS.resolve("alliance-realm.json")).has("eventsListeners")).isFalse();
+    }
+
+    @Test
     void everySecretOfTheAllianceRealmComesFromTheEnvironmentWithoutADefault() throws IOException {
         Map<String, String> secrets = secrets(read(REALMS.resolve("alliance-realm.json")));
 

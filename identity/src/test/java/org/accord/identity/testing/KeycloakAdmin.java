@@ -91,8 +91,8 @@ public final class KeycloakAdmin {
     }
 
     /**
-     * Disables a user. Keycloak keeps a disabled user's sessions alive until they end or are ended
-     * ({@link #endSessions}): disabling alone tells no one.
+     * Disables a user. Keycloak itself keeps a disabled user's sessions; the demo governments' realms end them and tell
+     * every client back-channel through the project's Keycloak extension.
      */
     public void disableUser(String realm, String username) {
         String path = "/admin/realms/" + realm + "/users/" + userId(realm, username);
@@ -118,6 +118,46 @@ public final class KeycloakAdmin {
         expect(call("DELETE", "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/role-mappings/realm",
                 "[" + roleReferences(realm, realmRoles) + "]"), 204, "take " + String.join(", ", realmRoles)
                 + " from " + username);
+    }
+
+    /** Creates a group whose members hold the given realm roles. */
+    public void createGroup(String realm, String group, String... realmRoles) {
+        BrowserSession.Page created = call("POST", "/admin/realms/" + realm + "/groups",
+                "{\"name\": \"" + group + "\"}");
+        expect(created, 201, "create group " + group + " in " + realm);
+        String location = created.header("Location").orElseThrow();
+        String groupId = location.substring(location.lastIndexOf('/') + 1);
+        expect(call("POST", "/admin/realms/" + realm + "/groups/" + groupId + "/role-mappings/realm",
+                "[" + roleReferences(realm, realmRoles) + "]"), 204, "map roles to group " + group);
+    }
+
+    /** Takes realm roles away from a group, and so from each of its members. */
+    public void revokeGroupRoles(String realm, String group, String... realmRoles) {
+        expect(call("DELETE", "/admin/realms/" + realm + "/groups/" + groupId(realm, group) + "/role-mappings/realm",
+                "[" + roleReferences(realm, realmRoles) + "]"), 204, "take " + String.join(", ", realmRoles)
+                + " from group " + group);
+    }
+
+    /** Makes a user a member of a group. */
+    public void joinGroup(String realm, String username, String group) {
+        expect(call("PUT", membership(realm, username, group), null), 204, "add " + username + " to " + group);
+    }
+
+    /** Takes a user out of a group. */
+    public void leaveGroup(String realm, String username, String group) {
+        expect(call("DELETE", membership(realm, username, group), null), 204,
+                "take " + username + " out of " + group);
+    }
+
+    private String membership(String realm, String username, String group) {
+        return "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/groups/" + groupId(realm, group);
+    }
+
+    private String groupId(String realm, String group) {
+        BrowserSession.Page found = call("GET", "/admin/realms/" + realm + "/groups?exact=true&search="
+                + URLEncoder.encode(group, StandardCharsets.UTF_8), null);
+        expect(found, 200, "find group " + group);
+        return firstId(found);
     }
 
     /**
