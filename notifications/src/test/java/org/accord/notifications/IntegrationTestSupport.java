@@ -60,6 +60,8 @@ abstract class IntegrationTestSupport {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+    /** Alliance tokens live two minutes; one is used for half of that, so none expires between fetch and use. */
+    private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
 
     private record Token(String value, Instant fetched) {
     }
@@ -129,7 +131,7 @@ abstract class IntegrationTestSupport {
 
     private static String cached(String key, Supplier<String> login) {
         Token token = TOKENS.compute(key, (k, held) -> held != null
-                && held.fetched().plus(Duration.ofSeconds(200)).isAfter(Instant.now()) ? held
+                && held.fetched().plus(TOKEN_REUSE).isAfter(Instant.now()) ? held
                         : new Token(login.get(), Instant.now()));
         return token.value();
     }

@@ -41,8 +41,8 @@ public record IncomingEvent(
         @Size(max = 20) List<@NotBlank @Size(max = 50) @SingleLine String> changedFields,
         @Size(max = 20) @SingleLine String previousRiskLevel,
         @Size(max = 20) @SingleLine String riskLevel,
-        @Pattern(regexp = IdKind.Format.UUID, message = ID) String assessmentId,
-        @Pattern(regexp = IdKind.Format.UUID, message = ID) String entryId,
+        @Pattern(regexp = IdKind.Format.UUID, message = ID) @SingleLine String assessmentId,
+        @Pattern(regexp = IdKind.Format.UUID, message = ID) @SingleLine String entryId,
         @Size(max = 20) @SingleLine String entryKind,
         @Size(max = 50) List<@NotBlank @Size(max = 2) @SingleLine String> countries,
         @Size(max = 2) @SingleLine String country,
@@ -50,7 +50,7 @@ public record IncomingEvent(
         @Size(max = 20) @SingleLine String to,
         @Size(max = 2000) @MultiLine String reason,
         @Size(max = 255) @SingleLine String assignee,
-        @Pattern(regexp = IdKind.Format.UUID, message = ID) String commentId,
+        @Pattern(regexp = IdKind.Format.UUID, message = ID) @SingleLine String commentId,
         Instant dueDate) {
 
     private static final String ID = "must be an id as the platform writes it";
