@@ -8,7 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,8 +89,20 @@ class OperationsIntegrationTest extends WiredGateway {
         String id = answered.headers().firstValue("X-Request-Id").orElseThrow();
         services.verify(getRequestedFor(urlPathEqualTo("/api/cases/42"))
                 .withHeader("X-Request-Id", equalTo(id)));
-        assertThat(output.getAll().lines().filter(line -> line.contains(id)
-                && line.contains("GET /api/cases/42 answered 200"))).hasSize(1);
+        // the line is written once the answer is complete, which may be just after the client has it
+        assertThat(loggedLines(output, id, "GET /api/cases/42 answered 200")).hasSize(1);
+    }
+
+    private static List<String> loggedLines(CapturedOutput output, String id, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> lines = List.of();
+        while (lines.isEmpty() && System.nanoTime() < deadline) {
+            lines = output.getAll().lines().filter(line -> line.contains(id) && line.contains(text)).toList();
+            if (lines.isEmpty()) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+        }
+        return lines;
     }
 
     @Test
