@@ -20,6 +20,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.accord.notifications.delivery.Channel;
+import org.accord.notifications.events.EventType;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,10 +40,11 @@ import tools.jackson.databind.JsonNode;
  * case between the event and the send (none, the country narrowed away, a relabel to AMBER+STRICT or RED, the case
  * closed) is checked on each channel at each moment it sends: a webhook and a mail at their first attempt, at a retry
  * after the partner's server failed, and at a liaison's redrive after it refused; a digest at its close, at a retry
- * and at a redrive; and the in-app inbox as it is read. Exactly what the label lets out at that moment arrives, and a
- * message the country may no longer receive arrives not at all and is {@code WITHDRAWN} in its delivery log with the
- * reason. Every case starts as AMBER, seen by the US (which acts) and the receiving country. The rows of one moment
- * run side by side, so each moment's waiting is paid once.
+ * and at a redrive; and the in-app inbox as it is read. Every type of event, each with every change, is checked at
+ * the first attempt of its webhook and mail and in the inbox. Exactly what the label lets out at that moment arrives,
+ * and a message the country may no longer receive arrives not at all and is {@code WITHDRAWN} in its delivery log
+ * with the reason. Every case starts as AMBER, seen by the US (which acts) and the receiving country. The rows of one
+ * moment run side by side, so each moment's waiting is paid once.
  */
 class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
 
@@ -76,17 +78,27 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
     /** When a message on its own is sent: at once, when tried again after a failure, or when a liaison redrives it. */
     enum Moment { FIRST_ATTEMPT, RETRY, REDRIVE }
 
-    /** One cell of the matrix: a case of its own, its event, and the country the event is for. */
-    record Row(Kind kind, Change change, String country, String caseId, String title, String summary,
-            String taskId, Map<String, Object> event) {
+    /**
+     * One cell of the matrix: a case of its own, its event, and the country the event is for.
+     *
+     * @param said what the event says beyond the case, in words of its own, that only a full message may carry;
+     *             {@code null} when it says nothing of the kind
+     */
+    record Row(EventType type, Change change, String country, String caseId, String title, String summary,
+            String taskId, Map<String, Object> event, String said) {
 
         String eventId() {
             return (String) event.get("id");
         }
 
+        /** The type partners hear it as: a new case is, to a country that sees it, a case shared with it. */
+        String partnerType() {
+            return type == EventType.CaseCreated ? "CaseShared" : type.name();
+        }
+
         @Override
         public String toString() {
-            return kind + " " + change + " to " + country + " (case " + caseId + ")";
+            return type + " " + change + " to " + country + " (case " + caseId + ")";
         }
     }
 
@@ -175,6 +187,36 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
             }
             assertInbox(row);
         }
+    }
+
+    @Test
+    void everyTypeOfEventCarriesExactlyWhatTheLabelLetsOutAtItsFirstSendAndInTheInbox() {
+        String tag = "types-" + UUID.randomUUID().toString().substring(0, 6);
+        String mailbox = "desk-" + tag + "@partner.example";
+        String path = path(tag, "GB");
+        partnerSettings("GB", List.of(mailbox), partnerUrl("e", path), "IMMEDIATE",
+                Stream.of(org.accord.notifications.partners.PartnerEventType.values()).map(Enum::name).toList());
+        PARTNERS.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        List<Row> rows = rowsOfEveryType(tag, "GB");
+        for (Row row : rows) {
+            // Cases answers as before for the event's handling, and with the change from then on.
+            stubAudienceChangedAfterFirstQuestion(row);
+            handOver(row.event());
+        }
+
+        for (Row row : rows) {
+            for (Channel channel : Channel.values()) {
+                Document sent = awaitDelivery(row, channel, row.change().outcome == Outcome.WITHDRAWN
+                        ? "WITHDRAWN" : "DELIVERED");
+                assertThat(sent.getString("eventType")).as(row.toString()).isEqualTo(row.partnerType());
+                assertFirstAttempt(row, sent, Moment.FIRST_ATTEMPT);
+                assertLoggedAsWithdrawnOrNot(row, sent);
+            }
+            assertWebhooksAccepted(row, path);
+            assertMails(row, mailbox);
+        }
+        HttpResponse<String> inbox = get("/api/notifications?size=100", user("gb-liaison"));
+        rows.forEach(row -> assertInbox(row, inbox));
     }
 
     enum DigestMoment { CLOSE, RETRY, REDRIVE }
@@ -319,7 +361,78 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
                     event.put("taskId", taskId);
                     event.put("countries", List.of(country));
                 }
-                rows.add(new Row(kind, change, country, caseId, title, summary, taskId, event));
+                rows.add(new Row(kind == Kind.CASE_EVENT ? EventType.CaseUpdated : EventType.ActionProposed, change,
+                        country, caseId, title, summary, taskId, event, null));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Every type of event with every change, each on a case of its own, for one country, with what its type carries
+     * as cases and tasks record it. The US acts, except on an assignment, which Canada moves or staffs on an action
+     * addressed to Canada and the country (Canada does not see the case, so hears nothing), and on an overdue
+     * assignment, which the platform records itself.
+     */
+    private static List<Row> rowsOfEveryType(String tag, String country) {
+        List<Row> rows = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            for (Change change : Change.values()) {
+                String caseId = newCaseId();
+                String marker = tag + " " + type + " " + change + " " + caseId.substring(caseId.length() - 6);
+                boolean assignment = type == EventType.AssignmentChanged || type == EventType.AssigneeSet;
+                String taskId = !type.ofAnAction() ? null
+                        : stubAction(caseId, "US", assignment ? List.of("CA", country) : List.of(country));
+                Map<String, Object> event = event(type.name(), caseId, 1, "us-officer", "US");
+                String said = null;
+                switch (type) {
+                    case CaseCreated, CaseShared -> {
+                        event.put("tlp", "AMBER");
+                        event.put("sharedWith", List.of(Map.of("country", country)));
+                        event.put("namedRecipients", List.of());
+                    }
+                    case CaseUpdated -> event.put("changedFields", List.of("summary"));
+                    case CaseEscalated -> {
+                        event.put("previousRiskLevel", "MEDIUM");
+                        event.put("riskLevel", "HIGH");
+                        event.put("assessmentId", UUID.randomUUID().toString());
+                    }
+                    case EntryAdded -> {
+                        event.put("entryId", UUID.randomUUID().toString());
+                        event.put("entryKind", "NOTE");
+                    }
+                    case ActionProposed -> {
+                        event.put("countries", List.of(country));
+                        event.put("dueDate", "2031-01-01T00:00:00Z");
+                    }
+                    case ActionUpdated -> event.put("changedFields", List.of("dueDate"));
+                    case ActionCancelled -> {
+                        said = "Cancelled for reasons " + marker;
+                        event.put("reason", said);
+                    }
+                    case AssignmentChanged -> {
+                        said = "Declined for reasons " + marker;
+                        event.putAll(Map.of("actor", "ca-liaison@ca", "actorCountry", "CA", "country", "CA",
+                                "from", "PROPOSED", "to", "DECLINED", "reason", said));
+                    }
+                    case AssigneeSet -> {
+                        said = "ca-officer@ca";
+                        event.putAll(Map.of("actor", "ca-liaison@ca", "actorCountry", "CA", "country", "CA",
+                                "assignee", said));
+                    }
+                    case CommentAdded -> event.put("commentId", UUID.randomUUID().toString());
+                    case ActionOverdue -> {
+                        event.remove("actor");
+                        event.remove("actorCountry");
+                        event.put("country", country);
+                        event.put("dueDate", "2026-01-01T00:00:00Z");
+                    }
+                }
+                if (taskId != null) {
+                    event.put("taskId", taskId);
+                }
+                rows.add(new Row(type, change, country, caseId, "Title " + marker, "Secret summary " + marker,
+                        taskId, event, said));
             }
         }
         return rows;
@@ -368,12 +481,17 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
     }
 
     private void partnerSettings(String country, List<String> emails, String webhookUrl, String mode) {
+        partnerSettings(country, emails, webhookUrl, mode, EVENTS);
+    }
+
+    private void partnerSettings(String country, List<String> emails, String webhookUrl, String mode,
+            List<String> events) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("emails", emails);
         if (webhookUrl != null) {
             settings.put("webhookUrl", webhookUrl);
         }
-        settings.put("events", EVENTS);
+        settings.put("events", events);
         settings.put("deliveryMode", mode);
         String liaison = user(country.toLowerCase() + "-liaison");
         HttpResponse<String> put = send("PUT", "/api/partners/" + country, liaison,
@@ -445,6 +563,7 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(accepted).as(row.toString()).hasSize(1);
         JsonNode body = JSON.readTree(accepted.get(0));
         assertThat(body.get("id").asString()).isEqualTo(row.eventId());
+        assertThat(body.get("type").asString()).isEqualTo(row.partnerType());
         assertThat(body.get("country").asString()).isEqualTo(row.country());
         assertThat(body.get("title").asString()).isEqualTo(row.title());
         assertThat(body.get("link").asString()).endsWith(row.taskId() == null ? "/cases/" + row.caseId()
@@ -453,11 +572,17 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
             assertThat(body.get("tlp").asString()).isEqualTo("TLP:AMBER");
             assertThat(body.get("summary").asString()).isEqualTo(row.summary());
             assertThat(body.has("change")).isTrue();
+            if (row.said() != null) {
+                assertThat(body.get("change").asString()).contains(row.said());
+            }
         } else {
-            assertThat(body.get("tlp").asString()).isEqualTo("TLP:AMBER+STRICT");
-            assertThat(body.has("summary")).isFalse();
-            assertThat(body.has("change")).isFalse();
-            assertThat(accepted.get(0)).doesNotContain(row.summary());
+            assertThat(body.get("tlp").asString()).as(row.toString()).isEqualTo("TLP:AMBER+STRICT");
+            assertThat(body.has("summary")).as("summary in " + row + ": " + body).isFalse();
+            assertThat(body.has("change")).as("change in " + row + ": " + body).isFalse();
+            assertThat(accepted.get(0)).as(row.toString()).doesNotContain(row.summary());
+            if (row.said() != null) {
+                assertThat(accepted.get(0)).doesNotContain(row.said());
+            }
         }
     }
 
@@ -500,16 +625,26 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
             assertThat(subject).startsWith("[TLP:AMBER] ");
             assertThat(body.lines().findFirst()).hasValue("TLP:AMBER");
             assertThat(body).contains(row.summary(), "What changed:");
+            if (row.said() != null) {
+                assertThat(body).contains(row.said());
+            }
         } else {
             assertThat(subject).startsWith("[TLP:AMBER+STRICT] ");
             assertThat(body.lines().findFirst()).hasValue("TLP:AMBER+STRICT");
             assertThat(body).doesNotContain(row.summary()).doesNotContain("What changed:");
+            if (row.said() != null) {
+                assertThat(subject + "\n" + body).doesNotContain(row.said());
+            }
         }
     }
 
     /** The in-app item of the row's country: shown, with the case's title, only while the country sees the case. */
     private void assertInbox(Row row) {
-        HttpResponse<String> page = get("/api/notifications?size=100", user(row.country().toLowerCase() + "-liaison"));
+        assertInbox(row, get("/api/notifications?size=100", user(row.country().toLowerCase() + "-liaison")));
+    }
+
+    /** As {@link #assertInbox(Row)}, on a page of the country's inbox read after the change. */
+    private static void assertInbox(Row row, HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
         json(page).get("items").forEach(item -> {
@@ -523,6 +658,7 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         } else {
             assertThat(items).as(row.toString()).hasSize(1);
             assertThat(items.get(0).get("title").asString()).endsWith(row.title());
+            assertThat(items.get(0).get("type").asString()).isEqualTo(row.type().name());
         }
     }
 
