@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * The embedded MongoDB-wire-protocol server, kept in one H2 file so a second start finds the data of the first.
+ * The embedded MongoDB-wire-protocol server, kept in one H2 file so a second start finds the data of the first. It
+ * answers a command only once what the command changed is on disk (see {@link DurableBackend}).
  * Its worker threads are not daemons: it must be closed for the launcher to exit.
  */
 final class DocumentStore implements AutoCloseable {
@@ -28,9 +28,9 @@ final class DocumentStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        H2Backend backend;
+        DurableBackend backend;
         try {
-            backend = new H2Backend(folder.resolve("accord.mv.db").toString());
+            backend = DurableBackend.open(folder.resolve("accord.mv.db"));
         } catch (RuntimeException e) {
             throw new LaunchException("the MongoDB data file in " + folder + " cannot be opened (is another launcher"
                     + " using this data folder?): " + e.getMessage(), e);

@@ -193,7 +193,13 @@ public final class KeycloakServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm", "--http-port=" + settings.httpPort(),
                 "--http-management-port=" + settings.managementPort(),
-                "--db=" + (settings.persistent() ? "dev-file" : "dev-mem"), "--cache=local"));
+                "--cache=local"));
+        if (settings.persistent()) {
+            // H2 writes a committed transaction to its file at once, not up to half a second after Keycloak answered
+            command.addAll(List.of("--db=dev-file", "--db-url-properties=;WRITE_DELAY=0"));
+        } else {
+            command.add("--db=dev-mem");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", JavaRuntimes.keycloakJavaHome().toString());
