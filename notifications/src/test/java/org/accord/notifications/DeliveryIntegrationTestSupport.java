@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.accord.identity.testing.SharedServers;
 import org.accord.notifications.delivery.Channel;
 import org.accord.notifications.delivery.DeliveryQueue;
 import org.accord.notifications.delivery.MessageSource;
@@ -72,7 +73,7 @@ abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
                     .keystorePath(new ClassPathResource("webhook-partner-server.p12").getFile().getPath())
                     .keystoreType("PKCS12").keystorePassword("partner-test").keyManagerPassword("partner-test"));
             partners.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(partners::stop));
+            SharedServers.stopAfterContexts(partners::stop);
             return partners;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -14,6 +14,7 @@ import org.accord.identity.testing.AllianceLogins;
 import org.accord.identity.testing.EmbeddedMongo;
 import org.accord.identity.testing.FreePorts;
 import org.accord.identity.testing.KeycloakTestServer;
+import org.accord.identity.testing.SharedServers;
 import org.accord.identity.testing.TokenClaims;
 import org.accord.support.testing.ServiceCalls;
 import org.bson.types.ObjectId;
@@ -89,14 +90,14 @@ abstract class IntegrationTestSupport {
     private static GreenMail startedMailServer() {
         GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        SharedServers.stopAfterContexts(mail::stop);
         return mail;
     }
 
     private static WireMockServer startedStandIn() {
         WireMockServer service = new WireMockServer(WireMockConfiguration.options().port(FreePorts.next()));
         service.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(service::stop));
+        SharedServers.stopAfterContexts(service::stop);
         return service;
     }
 

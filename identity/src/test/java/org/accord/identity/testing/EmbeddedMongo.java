@@ -4,8 +4,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * The embedded MongoDB-wire-protocol server, in memory, on a free port; one per test JVM. Its worker threads are not
- * daemons, so it is shut down when the JVM exits.
+ * The embedded MongoDB-wire-protocol server, in memory, on a free port; one per test JVM. It is shut down when the
+ * JVM exits, once every Spring context using it has closed.
  */
 public final class EmbeddedMongo {
 
@@ -23,7 +23,7 @@ public final class EmbeddedMongo {
     public static synchronized EmbeddedMongo shared() {
         if (shared == null) {
             shared = new EmbeddedMongo();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared.server::shutdownNow, "mongo-stop"));
+            SharedServers.stopAfterContexts(shared.server::shutdownNow);
         }
         return shared;
     }
