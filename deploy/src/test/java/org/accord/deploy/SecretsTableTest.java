@@ -22,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The secrets table of PRODUCTION.md, the alliance realm that production imports and the gateway's and services'
- * {@code application*.yml} name the same environment variables: a secret added, renamed or dropped in one of them and
- * not in the others fails here, and so does a realm client whose secret its service reads from another variable.
+ * {@code application*.yml} agree: every secret a process reads has a row naming its variable, every client secret
+ * read belongs to a confidential client of the realm, every confidential client has a row (Keycloak makes its secret
+ * at the import, the realm file holds none), a service reads its own client's secret from that row's variable, and
+ * the local launch gives each client the demo value of that same variable.
  */
 class SecretsTableTest {
 
@@ -68,13 +70,16 @@ class SecretsTableTest {
     }
 
     @Test
-    void eachRealmSecretIsInTheTableAndAProcessReadsItsOwnClientsSecretFromTheSameVariable() throws IOException {
+    void everyConfidentialClientOfTheRealmHasARowAndItsProcessReadsItsSecretFromThatRowsVariable()
+            throws IOException {
         Map<String, Row> table = table();
         List<Setting> settings = settings();
 
-        assertThat(realmSecrets()).isNotEmpty().allSatisfy((variable, client) -> {
-            assertThat(table).as("a row for %s", variable).containsKey(variable);
-            assertThat(table.get(variable).realmClient()).isEqualTo("`" + client + "`");
+        assertThat(realmClients()).isNotEmpty().allSatisfy(client -> {
+            List<Row> rows = table.values().stream().filter(row -> row.realmClient().equals("`" + client + "`"))
+                    .toList();
+            assertThat(rows).as("one row for the secret of the realm client %s", client).hasSize(1);
+            String variable = rows.get(0).variable();
             String process = client.replaceFirst("^accord-", "");
             if (PROCESSES.contains(process)) {
                 assertThat(settings).as("%s reads the secret of its client %s from %s", process, client, variable)
@@ -85,9 +90,33 @@ class SecretsTableTest {
     }
 
     @Test
+    void everyClientSecretAProcessReadsBelongsToAClientOfTheRealm() throws IOException {
+        Map<String, Row> table = table();
+        List<String> clients = realmClients();
+
+        assertThat(settings()).map(setting -> variable(setting.value())).filteredOn(name -> name.endsWith("_SECRET"))
+                .isNotEmpty().allSatisfy(variable -> assertThat(table.get(variable).realmClient())
+                        .as("the realm client whose secret %s is", variable)
+                        .isIn(clients.stream().map(client -> "`" + client + "`").toList()));
+    }
+
+    @Test
+    void theLocalLaunchGivesEachRealmClientTheDemoValueOfTheVariableTheTableNamesForIt() throws IOException {
+        JsonNode demo = JsonMapper.builder().build().readTree(ROOT.resolve(
+                "identity/keycloak/demo/alliance-additions.json").toFile()).path("clientSecrets");
+        Map<String, String> byClient = new LinkedHashMap<>();
+        demo.properties().forEach(entry -> byClient.put(entry.getKey(), entry.getValue().asString()));
+        Map<String, String> fromTable = new LinkedHashMap<>();
+        table().values().stream().filter(row -> row.variable().startsWith("ACCORD_") && !row.realmClient().equals("—"))
+                .forEach(row -> fromTable.put(row.realmClient().replace("`", ""), row.variable()));
+
+        assertThat(byClient).isEqualTo(fromTable);
+    }
+
+    @Test
     void everyPlatformVariableOfTheTableIsReadWhereTheTableSays() throws IOException {
         List<Setting> settings = settings();
-        Map<String, String> clients = realmSecrets();
+        List<String> clients = realmClients();
 
         assertThat(table().values()).filteredOn(row -> row.variable().startsWith("ACCORD_")).isNotEmpty()
                 .allSatisfy(row -> {
@@ -97,8 +126,9 @@ class SecretsTableTest {
                         assertThat(reads).as("%s reads %s, as the table says", process, row.variable())
                                 .isEqualTo(row.readBy().matches("(?s).*\\b" + process + "\\b.*"));
                     }
-                    assertThat(row.realmClient()).isEqualTo(clients.containsKey(row.variable())
-                            ? "`" + clients.get(row.variable()) + "`" : "—");
+                    String client = row.realmClient().replace("`", "");
+                    assertThat(row.variable().endsWith("_SECRET") ? clients.contains(client) : client.equals("—"))
+                            .as("the realm client of %s: %s", row.variable(), row.realmClient()).isTrue();
                 });
     }
 
@@ -148,23 +178,22 @@ class SecretsTableTest {
         return properties;
     }
 
-    /** The alliance realm's secrets by the variable they are imported from, with the client or provider they belong to. */
-    private static Map<String, String> realmSecrets() throws IOException {
+    /**
+     * The confidential clients of the alliance realm that production imports, which holds no secret of any of them:
+     * Keycloak makes each at the import.
+     */
+    private static List<String> realmClients() throws IOException {
         JsonNode realm = JsonMapper.builder().build().readTree(ROOT.resolve("identity/keycloak/alliance-realm.json")
                 .toFile());
-        Map<String, String> secrets = new LinkedHashMap<>();
+        List<String> clients = new ArrayList<>();
         for (JsonNode client : realm.path("clients")) {
-            if (client.has("secret")) {
-                secrets.put(variable(client.get("secret").asString()), client.get("clientId").asString());
+            assertThat(client.has("secret")).as("the realm file holds a secret of %s", client.path("clientId"))
+                    .isFalse();
+            if (!client.path("publicClient").asBoolean(false) && !client.path("bearerOnly").asBoolean(false)) {
+                clients.add(client.get("clientId").asString());
             }
         }
-        for (JsonNode provider : realm.path("identityProviders")) {
-            if (provider.path("config").has("clientSecret")) {
-                secrets.put(variable(provider.get("config").get("clientSecret").asString()),
-                        provider.get("alias").asString());
-            }
-        }
-        return secrets;
+        return clients;
     }
 
     /** The table after the heading "Secrets" of PRODUCTION.md, by variable ("—" rows left out). */

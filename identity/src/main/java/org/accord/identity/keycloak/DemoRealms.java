@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.accord.identity.secrets.DemoSecrets;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,9 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * The realms the local launch and the tests import: those of the realm folder, which production imports as they
  * are, and the demo set of its {@code demo} folder. A demo {@code <realm>-realm.json} is a realm of its own (a demo
  * government's identity provider); a demo {@code <realm>-additions.json} holds lists (clients, users, identity
- * providers and their mappers) joined to the lists of that realm, so production's file never carries them.
+ * providers and their mappers) joined to the lists of that realm, so production's file never carries them, and
+ * {@value #CLIENT_SECRETS}: for each of that realm's own clients, the name of the demo secret it is given.
+ * Production's file holds no client secret, so that Keycloak makes one at random for each client there.
  */
 final class DemoRealms {
+
+    /** The additions' entry that gives the realm's own clients the local launch's secrets, by client id. */
+    static final String CLIENT_SECRETS = "clientSecrets";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,9 +34,7 @@ final class DemoRealms {
 
     /** Writes every realm to import into {@code importDirectory}, one file per realm. */
     static void write(Path realmDirectory, Path importDirectory) throws IOException {
-        for (Path realm : files(realmDirectory, "-realm.json")) {
-            Files.copy(realm, importDirectory.resolve(realm.getFileName()));
-        }
+        writeProduction(realmDirectory, importDirectory);
         Path demo = realmDirectory.resolve("demo");
         if (!Files.isDirectory(demo)) {
             return;
@@ -49,16 +54,54 @@ final class DemoRealms {
         }
     }
 
+    /** Writes only what production imports, the realm folder's own realms, into {@code importDirectory}. */
+    static void writeProduction(Path realmDirectory, Path importDirectory) throws IOException {
+        for (Path realm : files(realmDirectory, "-realm.json")) {
+            Files.copy(realm, importDirectory.resolve(realm.getFileName()));
+        }
+    }
+
     private static ObjectNode join(ObjectNode realm, JsonNode additions, Path source) throws IOException {
-        for (Map.Entry<String, JsonNode> list : additions.properties()) {
-            if (!list.getValue().isArray()) {
-                throw new IOException(source + " may only add to lists; " + list.getKey() + " is not one");
+        for (Map.Entry<String, JsonNode> entry : additions.properties()) {
+            if (entry.getKey().equals(CLIENT_SECRETS)) {
+                giveSecrets(realm, entry.getValue(), source);
+                continue;
             }
-            JsonNode existing = realm.get(list.getKey());
-            ArrayNode target = existing instanceof ArrayNode array ? array : realm.putArray(list.getKey());
-            target.addAll((ArrayNode) list.getValue());
+            if (!entry.getValue().isArray()) {
+                throw new IOException(source + " may only add to lists and give " + CLIENT_SECRETS + "; "
+                        + entry.getKey() + " is neither");
+            }
+            JsonNode existing = realm.get(entry.getKey());
+            ArrayNode target = existing instanceof ArrayNode array ? array : realm.putArray(entry.getKey());
+            target.addAll((ArrayNode) entry.getValue());
         }
         return realm;
+    }
+
+    /** Sets each named client's secret to the demo value of the one file of demo secrets. */
+    private static void giveSecrets(ObjectNode realm, JsonNode secretNames, Path source) throws IOException {
+        Map<String, String> demoSecrets = DemoSecrets.byVariable();
+        for (Map.Entry<String, JsonNode> entry : secretNames.properties()) {
+            String name = entry.getValue().asString();
+            if (!demoSecrets.containsKey(name)) {
+                throw new IOException(source + " gives " + entry.getKey() + " the demo secret " + name
+                        + ", which " + DemoSecrets.RESOURCE + " does not hold");
+            }
+            ObjectNode client = client(realm, entry.getKey(), source);
+            client.put("secret", demoSecrets.get(name));
+        }
+    }
+
+    private static ObjectNode client(ObjectNode realm, String clientId, Path source) throws IOException {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asString().equals(clientId)) {
+                if (client.path("publicClient").asBoolean(false)) {
+                    throw new IOException(source + " gives a secret to the public client " + clientId);
+                }
+                return (ObjectNode) client;
+            }
+        }
+        throw new IOException(source + " gives a secret to the client " + clientId + ", which the realm has not");
     }
 
     private static List<Path> files(Path directory, String suffix) throws IOException {

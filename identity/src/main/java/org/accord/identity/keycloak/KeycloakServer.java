@@ -23,13 +23,11 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.accord.identity.secrets.DemoSecrets;
-
 /**
  * Runs the Keycloak distribution from Maven Central as a child process, with the checked-in realms and their demo set
- * imported (demo governments, partner systems and secrets, see {@link DemoRealms}). Used by the local launcher (fixed
- * ports, data kept on disk) and by the integration tests (free ports, in memory); production imports only the realm
- * folder's own files. The demo governments' realms use the project's Keycloak extension, which the same build makes
+ * imported (demo governments, partner systems and the platform clients' demo secrets, see {@link DemoRealms}). Used by
+ * the local launcher (fixed ports, data kept on disk) and by the integration tests (free ports, in memory); production
+ * imports only the realm folder's own files, which a test can import alone too. The demo governments' realms use the project's Keycloak extension, which the same build makes
  * beside the realm folder ({@value #EXTENSION}) and which is installed among the distribution's providers.
  */
 public final class KeycloakServer implements AutoCloseable {
@@ -50,9 +48,18 @@ public final class KeycloakServer implements AutoCloseable {
      * @param persistent      keep Keycloak's own database on disk ({@code dev-file}) or in memory ({@code dev-mem})
      * @param environment     extra environment, such as the placeholders the realm files use
      * @param log             where Keycloak's output goes
+     * @param demoSet         import the demo set with the realm folder's files, or those files alone as production
+     *                        does
      */
     public record Settings(Path distributionZip, Path installRoot, Path realmDirectory, int httpPort,
-            int managementPort, boolean persistent, Map<String, String> environment, Path log) {
+            int managementPort, boolean persistent, Map<String, String> environment, Path log, boolean demoSet) {
+
+        /** The local launch's and the tests' settings: the realm folder's files with the demo set. */
+        public Settings(Path distributionZip, Path installRoot, Path realmDirectory, int httpPort, int managementPort,
+                boolean persistent, Map<String, String> environment, Path log) {
+            this(distributionZip, installRoot, realmDirectory, httpPort, managementPort, persistent, environment, log,
+                    true);
+        }
     }
 
     public KeycloakServer(Settings settings) {
@@ -169,7 +176,11 @@ public final class KeycloakServer implements AutoCloseable {
                 Files.delete(file);
             }
         }
-        DemoRealms.write(settings.realmDirectory(), importDirectory);
+        if (settings.demoSet()) {
+            DemoRealms.write(settings.realmDirectory(), importDirectory);
+        } else {
+            DemoRealms.writeProduction(settings.realmDirectory(), importDirectory);
+        }
     }
 
     /**
@@ -211,8 +222,6 @@ public final class KeycloakServer implements AutoCloseable {
         placeholders.put("ACCORD_KEYCLOAK_URL", baseUrl());
         placeholders.putAll(settings.environment());
         env.putAll(placeholders);
-        // the realm's client secrets, the same the gateway and the services read in their local profile
-        DemoSecrets.byVariable().forEach(env::putIfAbsent);
         Files.createDirectories(settings.log().toAbsolutePath().getParent());
         builder.redirectErrorStream(true).redirectOutput(settings.log().toFile());
         return builder.start();

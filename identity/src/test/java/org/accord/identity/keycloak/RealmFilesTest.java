@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.accord.identity.secrets.DemoSecrets;
 import org.accord.identity.testing.KeycloakTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What production imports holds no demo material, and the local launch and the tests get the demo set on top of it.
+ * What production imports holds no demo material and no secret, and the local launch and the tests get the demo set,
+ * the platform clients' demo secrets among it, on top of it.
  */
 class RealmFilesTest {
 
@@ -62,11 +64,31 @@ class RealmFilesTest {
     }
 
     @Test
-    void everySecretOfTheAllianceRealmComesFromTheEnvironmentWithoutADefault() throws IOException {
-        Map<String, String> secrets = secrets(read(REALMS.resolve("alliance-realm.json")));
+    void theAllianceRealmHoldsNoSecretSoKeycloakMakesOneForEachOfItsClients() throws IOException {
+        JsonNode realm = read(REALMS.resolve("alliance-realm.json"));
 
-        assertThat(secrets).isNotEmpty();
-        assertThat(secrets).allSatisfy((where, value) -> assertThat(value).as(where).matches("\\$\\{[A-Z0-9_]+\\}"));
+        assertThat(confidentialClients(realm)).isNotEmpty();
+        assertThat(secrets(realm)).isEmpty();
+    }
+
+    @Test
+    void theLocalLaunchGivesEachClientOfTheAllianceRealmItsDemoSecretFromTheOneFileOfDemoSecrets(
+            @TempDir Path imports) throws IOException {
+        DemoRealms.write(REALMS, imports);
+
+        JsonNode alliance = read(imports.resolve("alliance-realm.json"));
+        Map<String, String> demo = DemoSecrets.byVariable();
+        Map<String, String> given = new LinkedHashMap<>();
+        alliance.get("clients").forEach(client -> given.put(client.get("clientId").asString(),
+                client.path("secret").asString(null)));
+        assertThat(confidentialClients(read(REALMS.resolve("alliance-realm.json")))).allSatisfy(client -> assertThat(
+                given.get(client)).as("the demo secret of %s", client).isNotNull().isIn(demo.values()));
+        assertThat(given).containsEntry("accord-gateway", demo.get("ACCORD_GATEWAY_SECRET"))
+                .containsEntry("accord-cases", demo.get("ACCORD_CASES_SECRET"))
+                .containsEntry("accord-tasks", demo.get("ACCORD_TASKS_SECRET"))
+                .containsEntry("accord-notifications", demo.get("ACCORD_NOTIFICATIONS_SECRET"))
+                .containsEntry("accord-operators", demo.get("ACCORD_OPERATORS_SECRET"));
+        assertThat(alliance.has(DemoRealms.CLIENT_SECRETS)).isFalse();
     }
 
     @Test
@@ -86,6 +108,17 @@ class RealmFilesTest {
         assertThat(texts(alliance.get("users"), "serviceAccountClientId")).contains("accord-tasks", "fr-systems");
         assertThat(alliance.get("authenticationFlows")).isEqualTo(
                 read(REALMS.resolve("alliance-realm.json")).get("authenticationFlows"));
+    }
+
+    /** The clients of a realm that authenticate with a secret. */
+    private static List<String> confidentialClients(JsonNode realm) {
+        List<String> clients = new ArrayList<>();
+        realm.get("clients").forEach(client -> {
+            if (!client.path("publicClient").asBoolean(false) && !client.path("bearerOnly").asBoolean(false)) {
+                clients.add(client.get("clientId").asString());
+            }
+        });
+        return clients;
     }
 
     private static JsonNode read(Path file) throws IOException {

@@ -194,7 +194,7 @@ public final class BrowserSession {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    static String formBody(Map<String, String> fields) {
+    public static String formBody(Map<String, String> fields) {
         List<String> pairs = new ArrayList<>();
         fields.forEach((k, v) -> pairs.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));

@@ -68,6 +68,16 @@ public final class KeycloakAdmin {
         expect(call("POST", "/admin/realms/" + realm + "/clients", body), 201, "create client " + clientId);
     }
 
+    /** The secret Keycloak holds for a confidential client, as its admin API shows it (JSON, the value in "value"). */
+    public String clientSecret(String realm, String clientId) {
+        BrowserSession.Page found = call("GET", "/admin/realms/" + realm + "/clients?clientId=" + clientId, null);
+        expect(found, 200, "find client " + clientId);
+        BrowserSession.Page secret = call("GET", "/admin/realms/" + realm + "/clients/" + firstId(found)
+                + "/client-secret", null);
+        expect(secret, 200, "read the secret of " + clientId);
+        return secret.body();
+    }
+
     /** Adds a fixed claim to every token of a client, such as the {@code country} a partner system's carry. */
     public void addHardcodedClaim(String realm, String clientId, String claim, String value) {
         BrowserSession.Page found = call("GET", "/admin/realms/" + realm + "/clients?clientId=" + clientId, null);

@@ -14,6 +14,8 @@ import org.accord.identity.keycloak.KeycloakServer;
  */
 public final class KeycloakTestServer {
 
+    private static final Path INSTALL_ROOT = Path.of(System.getProperty("java.io.tmpdir"), "accord-test-keycloak");
+
     private static KeycloakTestServer shared;
 
     private final KeycloakServer server;
@@ -28,8 +30,8 @@ public final class KeycloakTestServer {
         if (shared == null) {
             int gatewayPort = FreePorts.next();
             Path target = Path.of("target").toAbsolutePath();
-            KeycloakServer server = new KeycloakServer(new KeycloakServer.Settings(distribution(),
-                    Path.of(System.getProperty("java.io.tmpdir"), "accord-test-keycloak"), realmDirectory(),
+            KeycloakServer server = new KeycloakServer(new KeycloakServer.Settings(distribution(), INSTALL_ROOT,
+                    realmDirectory(),
                     FreePorts.next(), FreePorts.next(), false,
                     Map.of("ACCORD_GATEWAY_URL", "http://localhost:" + gatewayPort), target.resolve("keycloak.log")));
             server.start(Duration.ofMinutes(3));
@@ -37,6 +39,18 @@ public final class KeycloakTestServer {
             shared = new KeycloakTestServer(server, gatewayPort);
         }
         return shared;
+    }
+
+    /**
+     * A Keycloak of its own, not started, that imports the realm folder's files alone, as production does: no demo
+     * set and none of its secrets. The caller starts and closes it.
+     */
+    public static KeycloakServer productionOnly() {
+        Path target = Path.of("target").toAbsolutePath();
+        return new KeycloakServer(new KeycloakServer.Settings(distribution(), INSTALL_ROOT, realmDirectory(),
+                FreePorts.next(), FreePorts.next(), false,
+                Map.of("ACCORD_GATEWAY_URL", "http://localhost:" + FreePorts.next()),
+                target.resolve("keycloak-production-only.log"), false));
     }
 
     public String baseUrl() {
