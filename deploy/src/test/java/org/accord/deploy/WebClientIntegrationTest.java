@@ -375,8 +375,13 @@ class WebClientIntegrationTest {
             assertThat(france.path()).isEqualTo("/cases/%E0%A4%A");
             assertThat(france.all(By.cssSelector("#view .loading"))).isEmpty();
 
-            france.clickLink("Cases");
+            // the same link opened directly, as typed or followed from a mail: the gateway's own page says it
+            france.open("/cases/%E0%A4%A");
+            france.waitFor(By.tagName("h1"), "Page not found");
+            assertThat(france.driver().getTitle()).isEqualTo("Not found · Accord");
+            france.clickLink("Go to the cases");
             france.settled();
+            assertThat(france.path()).isEqualTo("/cases");
             // Without the XSRF cookie the gateway refuses the sign-out, and the session stays.
             france.driver().manage().deleteCookieNamed("XSRF-TOKEN");
             france.clickButton("Sign out");

@@ -94,6 +94,14 @@ final class UnreadableRequestAnswers extends ChannelDuplexHandler {
     private FullHttpResponse answer(GatewayProblem problem) {
         String requestId = UUID.randomUUID().toString();
         log.info("Refused a request the server could not read ({}): {}", requestId, problem.title());
+        FullHttpResponse answer = problemAnswer(json, securityHeaders, problem, requestId);
+        answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return answer;
+    }
+
+    /** A problem written without the application, with its request id and the security headers. */
+    static FullHttpResponse problemAnswer(JsonMapper json, Map<String, String> securityHeaders,
+            GatewayProblem problem, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type());
         body.put("title", problem.title());
@@ -105,7 +113,6 @@ final class UnreadableRequestAnswers extends ChannelDuplexHandler {
                 HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(bytes));
         answer.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                 .set(RequestIds.HEADER, requestId);
         securityHeaders.forEach(answer.headers()::set);
         return answer;

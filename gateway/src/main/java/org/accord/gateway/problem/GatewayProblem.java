@@ -25,6 +25,8 @@ public enum GatewayProblem {
                     + "chunked, never both; where this one ends is unknown, so the connection is closed."),
     MALFORMED_REQUEST(400, "malformed-request", "Malformed request",
             "The request line or header fields are not HTTP/1.1 as the platform reads it; the connection is closed."),
+    MALFORMED_ADDRESS(400, "malformed-address", "Malformed address",
+            "The request's address holds a percent-escape or a character a URI cannot hold; it names nothing."),
     TOO_MANY_REQUESTS(429, "rate-limited", "Too many requests",
             "Too many requests in a short time; try again after the number of seconds in Retry-After."),
     INTERNAL_ERROR(500, "internal-error", "Internal error", "The request could not be completed."),
