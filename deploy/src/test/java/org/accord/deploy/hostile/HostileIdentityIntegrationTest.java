@@ -109,6 +109,7 @@ class HostileIdentityIntegrationTest {
                 {"title": "Open to every member", "summary": "", "situationCountry": "SD", "tlp": "GREEN",
                  "sharedWith": [], "namedRecipients": [], "tags": []}
                 """);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String caseId = json(opened).path("id").asString();
         String stranger = logins().unknownClientToken("FR", "officer", "operator");
 
