@@ -49,6 +49,11 @@ public record LaunchSettings(Path projectRoot, Path dataDir, Ports ports, String
         return new LaunchSettings(projectRoot, dataDir, other, serviceMemory, startTimeout, bindAddress);
     }
 
+    /** The same platform keeping its data in another folder. */
+    public LaunchSettings withDataDir(Path other) {
+        return new LaunchSettings(projectRoot, other, ports, serviceMemory, startTimeout, bindAddress);
+    }
+
     /** The same platform listening on every interface of this machine, reachable from others. */
     public LaunchSettings onEveryInterface() {
         return new LaunchSettings(projectRoot, dataDir, ports, serviceMemory, startTimeout, EVERY_INTERFACE);

@@ -17,11 +17,27 @@ public record Ports(int gateway, int cases, int tasks, int notifications, int ke
         int mongo, int smtp, int imap, int gatewayManagement, int casesManagement, int tasksManagement,
         int notificationsManagement) {
 
-    private static final int COUNT = 13;
+    static final int COUNT = 13;
 
     /** The ports the README names. */
     public static Ports defaults() {
         return new Ports(8080, 8081, 8082, 8083, 8180, 9180, 27017, 3025, 3143, 9080, 9081, 9082, 9083);
+    }
+
+    /**
+     * The consecutive ports from {@code first}, in the order the README lists the default ones: the gateway, cases,
+     * tasks, notifications, their four management ports, Keycloak and its management port, MongoDB, SMTP, IMAP.
+     */
+    public static Ports from(int first) {
+        if (first < 1024 || first + COUNT - 1 > 65535) {
+            throw new LaunchException("the first port must leave room for " + COUNT + " ports between 1024 and 65535,"
+                    + " not " + first);
+        }
+        int[] p = new int[COUNT];
+        for (int i = 0; i < COUNT; i++) {
+            p[i] = first + i;
+        }
+        return new Ports(p[0], p[1], p[2], p[3], p[8], p[9], p[10], p[11], p[12], p[4], p[5], p[6], p[7]);
     }
 
     /** Ports nothing listens on right now, for a platform started by a test beside anything else running. */
