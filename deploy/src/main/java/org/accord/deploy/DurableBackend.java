@@ -14,7 +14,7 @@ import io.netty.channel.Channel;
 /**
  * The embedded server's H2 backend, answering nothing before every change made until then is written to its file and
  * synced to disk: what a service was told is stored survives a crash of any process, and no reader (the outbox relay,
- * the fan-out) sees a change that a crash could still take back. Concurrent commands share one sync.
+ * the fan-out) is answered with a change that a crash could still take back. Concurrent commands share one sync.
  */
 final class DurableBackend extends H2Backend {
 

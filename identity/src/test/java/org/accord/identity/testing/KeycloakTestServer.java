@@ -83,7 +83,7 @@ public final class KeycloakTestServer {
         return Map.of("accord.identity.issuer-uri", issuer());
     }
 
-    static Path distribution() {
+    public static Path distribution() {
         String configured = System.getProperty("keycloak.dist");
         if (configured != null && !configured.isBlank() && !configured.startsWith("${")) {
             return Path.of(configured);
