@@ -216,7 +216,6 @@ public final class LocalPlatform implements AutoCloseable {
         if (service.equals("cases") || service.equals("tasks")) {
             // each relays its outbox events to notifications with its own client-credentials token
             properties.put("accord.relay.notifications-url", serviceUrl("notifications"));
-            properties.put("accord.relay.token-uri", settings.issuer() + "/protocol/openid-connect/token");
         }
         return properties;
     }

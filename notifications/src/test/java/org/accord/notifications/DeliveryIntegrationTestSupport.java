@@ -51,8 +51,8 @@ import tools.jackson.databind.JsonNode;
         "accord.notifications.delivery.max-backoff=1s",
         "accord.notifications.delivery.threads=4",
         "accord.notifications.delivery.sends-per-endpoint=2",
-        "accord.notifications.delivery.breaker.minimum-attempts=4",
-        "accord.notifications.delivery.breaker.open-for=2s" })
+        "resilience4j.circuitbreaker.configs.partner-endpoint.minimum-number-of-calls=4",
+        "resilience4j.circuitbreaker.configs.partner-endpoint.wait-duration-in-open-state=2s" })
 abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
 
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);

@@ -79,10 +79,11 @@ abstract class IntegrationTestSupport {
         registry.add("accord.notifications.fanout.retry-delay", () -> "1s");
         registry.add("accord.notifications.fanout.forget-every", () -> "1s");
         registry.add("accord.notifications.fanout.park-after", () -> "3");
-        registry.add("accord.notifications.cases.open-duration", () -> "2s");
-        registry.add("accord.notifications.cases.timeout", () -> "2s");
-        registry.add("accord.notifications.tasks.open-duration", () -> "2s");
-        registry.add("accord.notifications.tasks.timeout", () -> "2s");
+        registry.add("resilience4j.circuitbreaker.instances.cases-audience.wait-duration-in-open-state", () -> "2s");
+        registry.add("resilience4j.timelimiter.instances.cases-audience.timeout-duration", () -> "2s");
+        registry.add("resilience4j.circuitbreaker.instances.tasks-action-parties.wait-duration-in-open-state",
+                () -> "2s");
+        registry.add("resilience4j.timelimiter.instances.tasks-action-parties.timeout-duration", () -> "2s");
         registry.add("accord.notifications.digest.period", () -> DIGEST_PERIOD.toMillis() + "ms");
         registry.add("accord.notifications.digest.poll", () -> "250ms");
     }

@@ -26,8 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class StartSecretsIntegrationTest {
 
-    private static final String CLIENT_SECRET = "accord.notifications.client-secret (environment variable"
-            + " ACCORD_NOTIFICATIONS_SECRET)";
+    private static final String CLIENT_SECRET = "spring.security.oauth2.client.registration.service.client-secret"
+            + " (environment variable ACCORD_NOTIFICATIONS_SECRET)";
     private static final String KEY = "accord.notifications.secret-key (environment variable"
             + " ACCORD_NOTIFICATIONS_SECRET_KEY)";
 

@@ -25,6 +25,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -51,6 +52,9 @@ class QueryIndexCoverageIntegrationTest extends CasesApi {
 
     @Autowired
     RelayProperties relaySettings;
+
+    @Autowired
+    OAuth2ClientHttpRequestInterceptor serviceToken;
 
     @Test
     void everyQueryTheServiceSendsIsServedByADeclaredIndex() throws Exception {
@@ -159,7 +163,7 @@ class QueryIndexCoverageIntegrationTest extends CasesApi {
         try {
             OutboxRelay relay = new OutboxRelay(mongo, sources, relaySettings.withNotificationsUrl(
                     URI.create("http://localhost:" + intake.getAddress().getPort())), Clock.systemUTC(),
-                    new RelayWakeUp());
+                    new RelayWakeUp(), serviceToken);
             relay.prepare();
             for (int pass = 0; pass < 100 && mongo.findById(id, Case.class).outboxPending(); pass++) {
                 relay.relayOnce();

@@ -43,6 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -75,7 +76,7 @@ class CaseRelayIntegrationTest extends CasesApi {
     List<OutboxSource<?>> sources;
 
     @Autowired
-    RelayProperties configured;
+    OAuth2ClientHttpRequestInterceptor serviceToken;
 
     @Autowired
     RelayWakeUp wakeUp;
@@ -430,11 +431,10 @@ class CaseRelayIntegrationTest extends CasesApi {
     /** The same, waiting {@code backoff} (at most, with jitter) after notifications could not take an event. */
     private void startRelay(Duration poll, Duration backoff) {
         OutboxRelay relay = new OutboxRelay(mongo, sources, new RelayProperties(true,
-                URI.create(notifications.baseUrl()), configured.tokenUri(), configured.clientId(),
-                configured.clientSecret(), poll, Duration.ofSeconds(30), 10,
+                URI.create(notifications.baseUrl()), poll, Duration.ofSeconds(30), 10,
                 backoff, backoff.compareTo(Duration.ofSeconds(1)) > 0 ? backoff : Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), 4),
-                Clock.systemUTC(), wakeUp);
+                Clock.systemUTC(), wakeUp, serviceToken);
         relays.add(relay);
         relay.start();
     }

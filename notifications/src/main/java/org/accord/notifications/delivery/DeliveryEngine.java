@@ -26,6 +26,7 @@ import org.accord.support.web.RequestIds;
 import org.accord.notifications.partners.Partners;
 import org.bson.Document;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -82,7 +83,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
 
     DeliveryEngine(MongoOperations mongo, Partners partners, List<ChannelSender> senders, Disclosure disclosure,
             DeliveryProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
-            DeliveryLogRetention retention) {
+            DeliveryLogRetention retention, CircuitBreakerRegistry breakers) {
         this.mongo = mongo;
         this.disclosure = disclosure;
         this.retention = retention;
@@ -96,7 +97,9 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         this.clock = clock;
         this.retries = new RetrySchedule(properties.initialBackoff(), properties.maxBackoff(),
                 properties.maxRetryAfter(), RandomGenerator.getDefault());
-        this.endpoints = new PartnerEndpoints(properties);
+        this.endpoints = new PartnerEndpoints(properties, breakers.getConfiguration("partner-endpoint")
+                .orElseThrow(() -> new IllegalStateException("resilience4j.circuitbreaker.configs.partner-endpoint"
+                        + " is not configured")));
     }
 
     @Override

@@ -35,18 +35,5 @@ public record DeliveryProperties(
         @DefaultValue("2") int sendsPerEndpoint,
         @DefaultValue("20") int historySize,
         @DefaultValue("90d") Duration logRetention,
-        @DefaultValue("1h") Duration forgetEvery,
-        @DefaultValue Breaker breaker) {
-
-    /**
-     * The circuit breaker of each partner endpoint: open when at least {@code failureRatePercent} of the last
-     * {@code window} attempts (and at least {@code minimumAttempts}) failed; while open for {@code openFor} the
-     * endpoint is skipped, then one attempt probes it.
-     */
-    public record Breaker(
-            @DefaultValue("50") int failureRatePercent,
-            @DefaultValue("10") int window,
-            @DefaultValue("5") int minimumAttempts,
-            @DefaultValue("30s") Duration openFor) {
-    }
+        @DefaultValue("1h") Duration forgetEvery) {
 }

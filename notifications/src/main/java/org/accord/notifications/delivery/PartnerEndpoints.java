@@ -21,16 +21,12 @@ final class PartnerEndpoints {
     private final int sendsPerEndpoint;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    PartnerEndpoints(DeliveryProperties properties) {
-        DeliveryProperties.Breaker breaker = properties.breaker();
-        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(breaker.window())
-                .minimumNumberOfCalls(breaker.minimumAttempts())
-                .failureRateThreshold(breaker.failureRatePercent())
-                .waitDurationInOpenState(breaker.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+    /**
+     * {@code breaker} is resilience4j's configuration {@code partner-endpoint}; the breakers built from it are this
+     * instance's own, so no partner's address becomes the name of a metric.
+     */
+    PartnerEndpoints(DeliveryProperties properties, CircuitBreakerConfig breaker) {
+        this.breakers = CircuitBreakerRegistry.of(breaker);
         this.sendsPerEndpoint = properties.sendsPerEndpoint();
     }
 

@@ -2,11 +2,12 @@ package org.accord.notifications.fanout;
 
 import java.util.Optional;
 
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,10 +20,10 @@ class ActionSource implements AutoCloseable {
 
     private final InternalSource tasks;
 
-    ActionSource(FanOutProperties properties, OwnToken token, JsonMapper json, CircuitBreaker tasksCircuitBreaker,
-            Retry tasksRetry, TimeLimiter tasksTimeLimiter) {
+    ActionSource(FanOutProperties properties, ClientHttpRequestInterceptor serviceToken, JsonMapper json,
+            CircuitBreakerRegistry breakers, RetryRegistry retries, TimeLimiterRegistry timeLimiters) {
         this.tasks = new InternalSource("tasks", properties.tasksUrl(), properties.tasks(),
-                new InternalSource.Bounds(tasksCircuitBreaker, tasksRetry, tasksTimeLimiter), token, json,
+                InternalSource.Bounds.of("tasks-action-parties", breakers, retries, timeLimiters), serviceToken, json,
                 TasksUnavailableException::new);
     }
 

@@ -2,11 +2,12 @@ package org.accord.notifications.fanout;
 
 import java.util.Optional;
 
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,10 +20,10 @@ public class CaseAudiences implements AutoCloseable {
 
     private final InternalSource cases;
 
-    CaseAudiences(FanOutProperties properties, OwnToken token, JsonMapper json, CircuitBreaker casesCircuitBreaker,
-            Retry casesRetry, TimeLimiter casesTimeLimiter) {
+    CaseAudiences(FanOutProperties properties, ClientHttpRequestInterceptor serviceToken, JsonMapper json,
+            CircuitBreakerRegistry breakers, RetryRegistry retries, TimeLimiterRegistry timeLimiters) {
         this.cases = new InternalSource("cases", properties.casesUrl(), properties.cases(),
-                new InternalSource.Bounds(casesCircuitBreaker, casesRetry, casesTimeLimiter), token, json,
+                InternalSource.Bounds.of("cases-audience", breakers, retries, timeLimiters), serviceToken, json,
                 CasesUnavailableException::new);
     }
 

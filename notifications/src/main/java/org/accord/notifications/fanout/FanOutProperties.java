@@ -12,8 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param casesUrl     where the cases service answers who may see a case now
  * @param tasksUrl     where the tasks service answers which case and countries an action has
  * @param publicUrl    the platform's address as users reach it, for the links in mails and webhooks
- * @param clientId     notifications' own client at the alliance realm, for the calls to cases and tasks
- * @param clientSecret that client's secret
  * @param fanout       the worker that takes received events to their audience
  * @param cases        the bounds of each call to cases
  * @param tasks        the bounds of each call to tasks
@@ -23,8 +21,6 @@ public record FanOutProperties(
         @DefaultValue("http://localhost:8081") URI casesUrl,
         @DefaultValue("http://localhost:8082") URI tasksUrl,
         @DefaultValue("http://localhost:8080") URI publicUrl,
-        @DefaultValue("accord-notifications") String clientId,
-        String clientSecret,
         @DefaultValue Worker fanout,
         @DefaultValue Calls cases,
         @DefaultValue Calls tasks) {
@@ -46,15 +42,11 @@ public record FanOutProperties(
     }
 
     /**
-     * @param connectTimeout  bound on opening a connection to the service or the alliance realm
-     * @param timeout         bound on one whole question to the service, token included
-     * @param attempts        attempts per question when the service is unreachable or answers 5xx
-     * @param retryWait       pause between two attempts
-     * @param openDuration    how long the circuit breaker stops asking a failing service
-     * @param slidingWindow   calls the circuit breaker judges the failure rate over
+     * The time limit, retry and circuit breaker of each call are resilience4j's instances {@code cases-audience} and
+     * {@code tasks-action-parties}; an answer is awaited as long as the time limit allows.
+     *
+     * @param connectTimeout bound on opening a connection to the service
      */
-    public record Calls(@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration timeout,
-            @DefaultValue("3") int attempts, @DefaultValue("300ms") Duration retryWait,
-            @DefaultValue("30s") Duration openDuration, @DefaultValue("10") int slidingWindow) {
+    public record Calls(@DefaultValue("2s") Duration connectTimeout) {
     }
 }

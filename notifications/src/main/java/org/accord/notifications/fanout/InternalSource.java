@@ -11,17 +11,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
-import org.springframework.http.HttpHeaders;
+import org.accord.support.token.ServiceTokenFailures;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,33 +54,49 @@ final class InternalSource implements AutoCloseable {
         }
     }
 
-    /** The time limit, retry and circuit breaker around each question to this service. */
+    /**
+     * The time limit, retry and circuit breaker around each question to this service: resilience4j's instances of
+     * one name, configured in {@code application.yml}, so a failing tasks never pauses the questions to cases.
+     */
     record Bounds(CircuitBreaker breaker, Retry retry, TimeLimiter timeLimiter) {
+
+        static Bounds of(String instance, CircuitBreakerRegistry breakers, RetryRegistry retries,
+                TimeLimiterRegistry timeLimiters) {
+            return new Bounds(breakers.circuitBreaker(instance), retries.retry(instance),
+                    timeLimiters.timeLimiter(instance));
+        }
+    }
+
+    /** What the retry asks again after: a question that timed out, or a failure that may pass soon. */
+    public static final class WorthRetrying implements Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable failure) {
+            return failure instanceof TimeoutException || failure instanceof CallFailed call && call.retryable();
+        }
     }
 
     private final String name;
     private final URI baseUrl;
     private final RestClient rest;
     private final JsonMapper json;
-    private final OwnToken token;
     private final Bounds bounds;
     private final BiFunction<String, Throwable, ? extends SourceUnavailableException> unavailable;
     private final ExecutorService calls;
 
-    InternalSource(String name, URI baseUrl, FanOutProperties.Calls settings, Bounds bounds, OwnToken token,
-            JsonMapper json, BiFunction<String, Throwable, ? extends SourceUnavailableException> unavailable) {
+    InternalSource(String name, URI baseUrl, FanOutProperties.Calls settings, Bounds bounds,
+            ClientHttpRequestInterceptor serviceToken, JsonMapper json,
+            BiFunction<String, Throwable, ? extends SourceUnavailableException> unavailable) {
         this.name = name;
         this.baseUrl = baseUrl;
         this.json = json;
-        this.token = token;
         this.bounds = bounds;
         this.unavailable = unavailable;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
-        requests.setReadTimeout(settings.timeout());
-        this.rest = RestClient.builder().requestFactory(requests).build();
+        requests.setReadTimeout(bounds.timeLimiter().getTimeLimiterConfig().getTimeoutDuration());
+        this.rest = RestClient.builder().requestFactory(requests).requestInterceptor(serviceToken).build();
         AtomicInteger threads = new AtomicInteger();
         // Asked by the fan-out, by every delivery attempt and by inbox reads alike.
         this.calls = Executors.newFixedThreadPool(8, runnable -> {
@@ -104,11 +126,9 @@ final class InternalSource implements AutoCloseable {
     }
 
     private <T> Optional<T> fetch(String path, String id, Class<T> type) {
-        String bearer = token.value();
         try {
             return rest.get()
                     .uri(baseUrl + path, id)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
                     .accept(MediaType.APPLICATION_JSON)
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
@@ -118,14 +138,15 @@ final class InternalSource implements AutoCloseable {
                         if (status == 404) {
                             return Optional.<T>empty();
                         }
-                        if (status == 401) {
-                            token.refused(bearer);
-                        }
+                        // A refused token (401) is dropped, and the retry signs in afresh.
                         throw new CallFailed("the " + name + " service answered " + status, null,
                                 status == 401 || status == 429 || status >= 500);
                     });
         } catch (ResourceAccessException io) {
             throw new CallFailed("the " + name + " service could not be reached: " + io.getMessage(), io, true);
+        } catch (OAuth2AuthorizationException noToken) {
+            throw new CallFailed("the alliance realm gave notifications no token: " + noToken.getMessage(), noToken,
+                    ServiceTokenFailures.worthRetrying(noToken));
         }
     }
 

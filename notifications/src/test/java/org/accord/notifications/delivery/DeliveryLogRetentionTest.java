@@ -87,8 +87,7 @@ class DeliveryLogRetentionTest {
 
     private static DeliveryProperties properties() {
         return new DeliveryProperties(10, Duration.ofSeconds(1), 100, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofHours(1), 8, 2, 20, Duration.ofDays(90), Duration.ofHours(1),
-                new DeliveryProperties.Breaker(50, 4, 4, Duration.ofMillis(300)));
+                Duration.ofMinutes(1), Duration.ofHours(1), 8, 2, 20, Duration.ofDays(90), Duration.ofHours(1));
     }
 
     private static final class SettableClock extends Clock {

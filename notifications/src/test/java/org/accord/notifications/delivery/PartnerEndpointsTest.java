@@ -7,12 +7,17 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+
 class PartnerEndpointsTest {
 
     private final PartnerEndpoints endpoints = new PartnerEndpoints(new DeliveryProperties(10, Duration.ofSeconds(1),
             100, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 8, 2, 20,
-            Duration.ofDays(90), Duration.ofHours(1),
-            new DeliveryProperties.Breaker(50, 4, 4, Duration.ofMillis(300))));
+            Duration.ofDays(90), Duration.ofHours(1)),
+            CircuitBreakerConfig.custom().slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                    .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
+                    .waitDurationInOpenState(Duration.ofMillis(300)).permittedNumberOfCallsInHalfOpenState(1)
+                    .build());
 
     @Test
     void anEndpointGetsOnlyItsShareOfSendsAndTheOthersTheirs() {

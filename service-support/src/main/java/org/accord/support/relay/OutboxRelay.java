@@ -38,6 +38,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
  * Hands the events in the outboxes of the service's documents to notifications: at least once, in order per
@@ -98,13 +99,13 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile int failuresInARow;
 
     public OutboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
-            Clock clock, RelayWakeUp wakeUp) {
+            Clock clock, RelayWakeUp wakeUp, ClientHttpRequestInterceptor serviceToken) {
         this.mongo = mongo;
         this.sources = List.copyOf(sources);
         this.properties = properties;
         this.clock = clock;
         this.wakeUp = wakeUp;
-        this.intake = new EventIntakeClient(properties, clock);
+        this.intake = new EventIntakeClient(properties, serviceToken);
     }
 
     /** Declares the index of the pending query, and marks documents stored before the relay existed as pending. */

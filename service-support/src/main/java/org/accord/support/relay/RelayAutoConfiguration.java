@@ -3,23 +3,27 @@ package org.accord.support.relay;
 import java.time.Clock;
 import java.util.List;
 
+import org.accord.support.token.ServiceTokenAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * A relay for every service that declares {@link OutboxSource}s; it starts with the application when
- * {@code accord.relay.enabled} (the default), and every save of a document with pending events wakes it. Beside it
+ * {@code accord.relay.enabled} (the default), and every save of a document with pending events wakes it. It hands
+ * events over with the service's own token ({@link ServiceTokenAutoConfiguration}). Beside it
  * the operators' endpoints for parked events and the gauge {@code accord_relay_parked}, which any instance reports
  * the same, since the parked list is the database's.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        after = ServiceTokenAutoConfiguration.class)
 @ConditionalOnBean({ OutboxSource.class, MongoOperations.class })
 @EnableConfigurationProperties(RelayProperties.class)
 public class RelayAutoConfiguration {
@@ -36,8 +40,9 @@ public class RelayAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
-            ObjectProvider<Clock> clock, RelayWakeUp wakeUp) {
-        return new OutboxRelay(mongo, sources, properties, clock.getIfAvailable(Clock::systemUTC), wakeUp);
+            ObjectProvider<Clock> clock, RelayWakeUp wakeUp, OAuth2ClientHttpRequestInterceptor serviceToken) {
+        return new OutboxRelay(mongo, sources, properties, clock.getIfAvailable(Clock::systemUTC), wakeUp,
+                serviceToken);
     }
 
     @Bean

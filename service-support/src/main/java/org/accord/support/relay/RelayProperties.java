@@ -11,16 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled          whether the relay runs in this instance (every instance may; leases keep them apart)
  * @param notificationsUrl where notifications listens; events go to {@code /internal/events}
- * @param tokenUri         the alliance realm's token endpoint
- * @param clientId         the service's own client in the alliance realm, with the role to post its events
- * @param clientSecret     its secret
  * @param pollInterval     how long to wait for pending events after a pass found few; a save in this instance wakes
  *                         the relay at once, so this bounds how late it finds events another instance saved
  * @param leaseLength      how long a claimed document stays with one instance; a killed instance's claim lapses then
  * @param batchSize        documents claimed per pass
  * @param initialBackoff   the first wait after notifications could not take an event; doubled on each failure
  * @param maxBackoff       the longest wait between attempts while notifications stays unavailable
- * @param connectTimeout   to open a connection to notifications or Keycloak
+ * @param connectTimeout   to open a connection to notifications
  * @param responseTimeout  to wait for an answer
  * @param concurrency      documents handed over side by side (each document's events stay in order)
  */
@@ -28,9 +25,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RelayProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("http://localhost:8083") URI notificationsUrl,
-        @DefaultValue("http://localhost:8180/realms/alliance/protocol/openid-connect/token") URI tokenUri,
-        String clientId,
-        String clientSecret,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("30s") Duration leaseLength,
         @DefaultValue("50") int batchSize,
@@ -42,7 +36,7 @@ public record RelayProperties(
 
     /** The same settings pointing at another notifications, for a second relay beside the first. */
     public RelayProperties withNotificationsUrl(URI url) {
-        return new RelayProperties(enabled, url, tokenUri, clientId, clientSecret, pollInterval, leaseLength,
+        return new RelayProperties(enabled, url, pollInterval, leaseLength,
                 batchSize, initialBackoff, maxBackoff, connectTimeout, responseTimeout, concurrency);
     }
 }

@@ -17,13 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.accord.support.token.ServiceTokenFailures;
 import org.accord.support.web.RequestIds;
 import org.accord.tasks.config.Caller;
 import org.accord.tasks.config.PooledRequestFactory;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -47,20 +50,20 @@ public class CasesClient implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpComponentsClientHttpRequestFactory requests;
-    private final RestClient rest;
+    private final RestClient asCaller;
+    private final RestClient asTasks;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final ThreadPoolExecutor checks;
-    private final ServiceToken serviceToken;
 
     CasesClient(CasesProperties properties, CircuitBreaker casesCircuitBreaker, Retry casesRetry,
-            ServiceToken serviceToken) {
-        this.serviceToken = serviceToken;
+            ClientHttpRequestInterceptor serviceToken) {
         CasesProperties.Calls calls = properties.cases();
         this.requests = PooledRequestFactory.create(calls.connectTimeout(), calls.responseTimeout(),
                 calls.poolWait(), calls.maxConnections());
-        this.rest = RestClient.builder().baseUrl(properties.casesUrl().toString()).requestFactory(requests)
+        this.asCaller = RestClient.builder().baseUrl(properties.casesUrl().toString()).requestFactory(requests)
                 .requestInterceptor(RequestIds.forwarding()).build();
+        this.asTasks = asCaller.mutate().requestInterceptor(serviceToken).build();
         this.breaker = casesCircuitBreaker;
         this.retry = casesRetry;
         AtomicInteger threads = new AtomicInteger();
@@ -122,16 +125,20 @@ public class CasesClient implements AutoCloseable {
     }
 
     private Optional<CaseFacts> fetch(String caseId, String token) {
-        return get("/api/cases/{id}", caseId, token, CaseFacts.class, Optional.empty());
+        return get(asCaller.get().uri("/api/cases/{id}", caseId).header(HttpHeaders.AUTHORIZATION, "Bearer " + token),
+                CaseFacts.class, Optional.empty());
     }
 
     private Optional<CaseAudience> fetchAudience(String caseId) {
-        String token = serviceToken.value();
-        // Revoked, or the realm's keys rotated: the retry signs in afresh.
-        return get("/internal/cases/{id}/audience", caseId, token, CaseAudience.class, Optional.of(() -> {
-            serviceToken.refused(token);
-            return new CasesCallFailed("the cases service refused tasks' token", null, true, false);
-        }));
+        // Revoked, or the realm's keys rotated: the refused token is dropped and the retry signs in afresh.
+        try {
+            return get(asTasks.get().uri("/internal/cases/{id}/audience", caseId), CaseAudience.class,
+                    Optional.of(() -> new CasesCallFailed("the cases service refused tasks' token", null, true,
+                            false)));
+        } catch (OAuth2AuthorizationException noToken) {
+            throw new CasesCallFailed("the alliance realm gave tasks no token: " + noToken.getMessage(), noToken,
+                    ServiceTokenFailures.worthRetrying(noToken), false);
+        }
     }
 
     /**
@@ -139,11 +146,10 @@ public class CasesClient implements AutoCloseable {
      * help. {@code tokenRefused} answers a 401 when the token is tasks' own to renew; a caller's refused token is
      * answered like any other refusal.
      */
-    private <T> Optional<T> get(String path, String caseId, String token, Class<T> type,
+    private <T> Optional<T> get(RestClient.RequestHeadersSpec<?> read, Class<T> type,
             Optional<Supplier<CasesCallFailed>> tokenRefused) {
         try {
-            return rest.get().uri(path, caseId)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            return read
                     .accept(MediaType.APPLICATION_JSON)
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();

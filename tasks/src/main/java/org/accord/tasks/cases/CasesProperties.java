@@ -10,14 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the cases service is and how tasks calls it.
  *
  * @param casesUrl     the cases service's base URL
- * @param clientId     tasks' own client in the alliance realm, for the questions it asks on nobody's behalf
- * @param clientSecret that client's secret
  * @param cases        the limits of every call: a slow or failing cases service costs a bounded time and is then
  *                     left alone for a while
  */
 @ConfigurationProperties("accord.tasks")
 public record CasesProperties(@DefaultValue("http://localhost:8081") URI casesUrl,
-        @DefaultValue("accord-tasks") String clientId, String clientSecret, @DefaultValue Calls cases) {
+        @DefaultValue Calls cases) {
 
     /**
      * @param connectTimeout       to open a connection

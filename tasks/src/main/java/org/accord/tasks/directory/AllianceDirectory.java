@@ -1,39 +1,35 @@
 package org.accord.tasks.directory;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.accord.identity.AllianceIdentityProperties;
 import org.accord.identity.AllianceUsername;
 import org.accord.support.web.RequestIds;
 import org.accord.tasks.config.PooledRequestFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The users the alliance realm knows: a user signed in through a national identity provider exists there with the
- * {@code country} that provider stamped. Tasks asks Keycloak's admin API with its own service account, which needs
- * no more than the realm-management roles {@code view-users} and {@code query-users}.
+ * {@code country} that provider stamped. Tasks asks Keycloak's admin API with its own service account (its
+ * {@code serviceToken}), which needs no more than the realm-management roles {@code view-users} and
+ * {@code query-users}.
  */
 @Component
 public class AllianceDirectory implements AutoCloseable {
@@ -43,32 +39,18 @@ public class AllianceDirectory implements AutoCloseable {
 
     private final HttpComponentsClientHttpRequestFactory requests;
     private final RestClient rest;
-    private final URI tokenEndpoint;
     private final URI users;
-    private final DirectoryProperties properties;
-    private final Clock clock;
-    private final AtomicReference<ServiceToken> token = new AtomicReference<>();
-
-    private record ServiceToken(String value, Instant renewAfter) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record TokenAnswer(@JsonProperty("access_token") String accessToken,
-            @JsonProperty("expires_in") long expiresIn) {
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record RealmUser(String username, Boolean enabled, Map<String, List<String>> attributes) {
     }
 
-    AllianceDirectory(DirectoryProperties properties, AllianceIdentityProperties identity, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
+    AllianceDirectory(DirectoryProperties properties, AllianceIdentityProperties identity,
+            ClientHttpRequestInterceptor serviceToken) {
         this.requests = PooledRequestFactory.create(properties.connectTimeout(), properties.responseTimeout(),
                 properties.connectTimeout(), properties.maxConnections());
         this.rest = RestClient.builder().requestFactory(requests).requestInterceptor(RequestIds.forwarding())
-                .build();
-        this.tokenEndpoint = URI.create(identity.issuerUri() + "/protocol/openid-connect/token");
+                .requestInterceptor(serviceToken).build();
         this.users = URI.create(DirectoryProperties.adminUri(identity.issuerUri()) + "/users");
     }
 
@@ -91,13 +73,9 @@ public class AllianceDirectory implements AutoCloseable {
                 .buildAndExpand(username)
                 .toUri();
         RealmUser[] found = call(() -> rest.get().uri(search)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken())
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
                     int status = response.getStatusCode().value();
-                    if (status == 401) {
-                        token.set(null);
-                    }
                     if (status != 200) {
                         throw new DirectoryUnavailableException("the alliance realm answered the user search with "
                                 + status, null);
@@ -114,32 +92,6 @@ public class AllianceDirectory implements AutoCloseable {
         return Optional.empty();
     }
 
-    private String serviceToken() {
-        ServiceToken current = token.get();
-        if (current != null && clock.instant().isBefore(current.renewAfter())) {
-            return current.value();
-        }
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", properties.clientId());
-        form.add("client_secret", properties.clientSecret());
-        Instant asked = clock.instant();
-        TokenAnswer answer = call(() -> rest.post().uri(tokenEndpoint)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .exchange((request, response) -> {
-                    if (response.getStatusCode().value() != 200) {
-                        throw new DirectoryUnavailableException("the alliance realm refused the service account's "
-                                + "sign-in with " + response.getStatusCode().value(), null);
-                    }
-                    return read(response.getBody().readAllBytes(), TokenAnswer.class);
-                }));
-        ServiceToken fresh = new ServiceToken(answer.accessToken(),
-                asked.plusSeconds(Math.max(0, answer.expiresIn() - 30)));
-        token.set(fresh);
-        return fresh.value();
-    }
-
     private static <T> T read(byte[] body, Class<T> type) {
         try {
             return JSON.readValue(body, type);
@@ -153,6 +105,9 @@ public class AllianceDirectory implements AutoCloseable {
             return call.get();
         } catch (ResourceAccessException io) {
             throw new DirectoryUnavailableException("the alliance realm could not be reached", io);
+        } catch (OAuth2AuthorizationException noToken) {
+            throw new DirectoryUnavailableException("the alliance realm gave the service account no token: "
+                    + noToken.getMessage(), noToken);
         }
     }
 

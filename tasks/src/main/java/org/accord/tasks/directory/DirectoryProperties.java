@@ -7,19 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How tasks looks users up in the alliance realm: with its own service account (client credentials), through
- * Keycloak's admin API. The realm and the server come from {@code accord.identity.issuer-uri}.
+ * How tasks looks users up in the alliance realm: with its own service account (the client registration
+ * {@code service}), through Keycloak's admin API. The realm and the server come from {@code accord.identity.issuer-uri}.
  *
- * @param clientId        the tasks service's client in the alliance realm
- * @param clientSecret    its secret
  * @param connectTimeout  to open a connection to Keycloak
  * @param responseTimeout to wait for Keycloak's answer
  * @param maxConnections  pooled connections to Keycloak
  */
 @ConfigurationProperties("accord.tasks.directory")
 public record DirectoryProperties(
-        @DefaultValue("accord-tasks") String clientId,
-        String clientSecret,
         @DefaultValue("1s") Duration connectTimeout,
         @DefaultValue("3s") Duration responseTimeout,
         @DefaultValue("10") int maxConnections) {

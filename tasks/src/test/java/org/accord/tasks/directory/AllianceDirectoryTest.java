@@ -13,15 +13,24 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.accord.identity.AllianceIdentityProperties;
+import org.accord.support.token.ServiceTokenAutoConfiguration;
+import org.accord.support.token.ServiceTokenProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -58,16 +67,31 @@ class AllianceDirectoryTest {
         user("ca-officer@ca", "CA", true);
         user("fr-retired@fr", "FR", false);
         keycloak.stubFor(get(urlPathEqualTo(USERS_PATH)).atPriority(10).willReturn(okJson("[]")));
-        directory = new AllianceDirectory(
-                new DirectoryProperties("accord-tasks", "accord-tasks-secret", Duration.ofMillis(500),
-                        Duration.ofSeconds(1), 4),
+        directory = new AllianceDirectory(new DirectoryProperties(Duration.ofMillis(500), Duration.ofSeconds(1), 4),
                 new AllianceIdentityProperties(keycloak.baseUrl() + "/realms/alliance", null, null, null),
-                Clock.systemUTC());
+                serviceToken());
     }
 
     @AfterEach
     void close() throws Exception {
         directory.close();
+    }
+
+    /** Tasks' own token as the service configures it, signing in at the stand-in. */
+    private static ClientHttpRequestInterceptor serviceToken() {
+        ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(ClientRegistration
+                .withRegistrationId(ServiceTokenAutoConfiguration.REGISTRATION)
+                .clientId("accord-tasks")
+                .clientSecret("accord-tasks-secret")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .tokenUri(keycloak.baseUrl() + TOKEN_PATH)
+                .build());
+        OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+        ServiceTokenAutoConfiguration configuration = new ServiceTokenAutoConfiguration();
+        return configuration.serviceToken(configuration.serviceTokens(registrations, tokens,
+                new ServiceTokenProperties(Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(1))),
+                tokens);
     }
 
     private static void user(String username, String country, boolean enabled) {

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -65,7 +66,7 @@ class ActionRelayIntegrationTest extends TasksApi {
     List<OutboxSource<?>> sources;
 
     @Autowired
-    RelayProperties configured;
+    OAuth2ClientHttpRequestInterceptor serviceToken;
 
     @Autowired
     RelayWakeUp wakeUp;
@@ -224,9 +225,8 @@ class ActionRelayIntegrationTest extends TasksApi {
     /** A relay of this instance, woken by the service's saves, looking on its own every {@code poll}. */
     private void startRelay(Duration poll) {
         relay = new OutboxRelay(mongo, sources, new RelayProperties(true, URI.create(notifications.baseUrl()),
-                configured.tokenUri(), configured.clientId(), configured.clientSecret(), poll,
-                Duration.ofSeconds(30), 10, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), 4), Clock.systemUTC(), wakeUp);
+                poll, Duration.ofSeconds(30), 10, Duration.ofMillis(200), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), 4), Clock.systemUTC(), wakeUp, serviceToken);
         relay.start();
     }
 
