@@ -7,7 +7,8 @@ import java.util.List;
  * where to sign in, and stops everything on Ctrl-C. Every part listens on the loopback interface only; {@code
  * --listen=all} opens every interface, for a demonstration to other machines. {@code --data=<folder>} keeps the data
  * elsewhere and {@code --ports=<first>} moves every part to the consecutive ports from that one, so a second
- * platform can run beside the first.
+ * platform can run beside the first. {@code backup} and {@code restore} copy a data folder (see
+ * {@link DataFolderCommand}).
  */
 public final class AccordLauncher {
 
@@ -15,6 +16,9 @@ public final class AccordLauncher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (DataFolderCommand.handles(args)) {
+            System.exit(DataFolderCommand.run(args));
+        }
         LocalPlatform platform;
         try {
             platform = new LocalPlatform(settings(List.of(args)));

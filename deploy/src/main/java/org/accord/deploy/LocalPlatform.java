@@ -79,12 +79,12 @@ public final class LocalPlatform implements AutoCloseable {
             progress.accept("Every part listens on " + address + (address.equals(LaunchSettings.LOOPBACK)
                     ? " (this machine only)" : " (every interface: reachable from other machines)"));
             progress.accept("Starting the embedded MongoDB server on port " + ports.mongo());
-            DocumentStore mongo = register(DocumentStore.start(settings.dataDir().resolve("mongo"), address,
-                    ports.mongo()));
+            DocumentStore mongo = register(DocumentStore.start(settings.dataDir().resolve(DocumentStore.FOLDER),
+                    address, ports.mongo()));
             progress.accept("Starting the mail server: SMTP on port " + ports.smtp() + ", IMAP on port " + ports.imap());
             register(MailServer.start(address, ports.smtp(), ports.imap()));
             progress.accept("Starting Keycloak on port " + ports.keycloak());
-            startKeycloak(keycloakZip);
+            KeycloakServer keycloak = startKeycloak(keycloakZip);
 
             progress.accept("Starting the services and the gateway");
             for (String service : SERVICES) {
@@ -92,6 +92,8 @@ public final class LocalPlatform implements AutoCloseable {
             }
             launch("gateway", jars.get("gateway"), ports.gateway(), gatewayProperties());
             awaitHealthy(processes, Instant.now().plus(settings.startTimeout()));
+            register(LauncherControl.open(settings.dataDir(),
+                    new OnlineBackup(settings.dataDir(), mongo, keycloak)::writeTo));
             startupTime = Duration.between(begin, Instant.now());
             return this;
         } catch (IOException e) {
@@ -139,7 +141,7 @@ public final class LocalPlatform implements AutoCloseable {
                 + " platform first with ./mvnw -q -B -DskipTests package");
     }
 
-    private void startKeycloak(Path distribution) {
+    private KeycloakServer startKeycloak(Path distribution) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("ACCORD_GATEWAY_URL", settings.gatewayUrl());
         // Keycloak's own settings: its interface (the management one follows it) and its first administrator's
@@ -159,6 +161,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             throw new LaunchException("Keycloak did not start: " + e.getMessage(), e);
         }
+        return keycloak;
     }
 
     private int managementPort(String module) {

@@ -35,8 +35,19 @@ public final class KeycloakServer implements AutoCloseable {
     /** The extension's jar, relative to the project folder that holds the realm folder {@code identity/keycloak}. */
     static final String EXTENSION = "identity-keycloak-extension/target/accord-keycloak-extension.jar";
 
+    /**
+     * What Keycloak adds to its {@code dev-file} H2 address. {@code WRITE_DELAY=0}: H2 writes a committed transaction
+     * to its file at once, not up to half a second after Keycloak answered. {@code AUTO_SERVER}: H2's automatic
+     * server, so the launcher can ask the running database for a consistent copy of itself; its port is random and
+     * answers only the key H2 writes in the database's lock file, and {@code h2.bindAddress} keeps it on the loopback
+     * interface. H2 refuses that server with the {@code DB_CLOSE_ON_EXIT=FALSE} Keycloak adds unless told otherwise,
+     * so the database closes with the JVM.
+     */
+    static final String DEV_FILE_URL_PROPERTIES = ";WRITE_DELAY=0;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE";
+
     private final Settings settings;
     private Process process;
+    private volatile Path home;
 
     /**
      * @param distributionZip the {@code keycloak-quarkus-dist} zip
@@ -77,7 +88,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** Starts Keycloak and waits until the alliance realm answers; the lock keeps two starts from one install apart. */
     public KeycloakServer start(Duration timeout) {
         try {
-            Path home = unpack();
+            home = unpack();
             Path lockFile = home.resolveSibling(home.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
@@ -101,6 +112,34 @@ public final class KeycloakServer implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * Keycloak's database while it runs on disk ({@code dev-file}).
+     *
+     * @param file   the H2 database's path without H2's suffixes, as Keycloak names it
+     * @param driver the H2 driver of Keycloak's distribution, the one version that surely speaks to it
+     */
+    public record Database(Path file, Path driver) {
+
+        /** H2's lock file of the open database, which names its automatic server's address and key. */
+        public Path lockFile() {
+            return file.resolveSibling(file.getFileName() + ".lock.db");
+        }
+    }
+
+    /** Keycloak's database; only for a started Keycloak that keeps it on disk. */
+    public Database database() {
+        if (home == null || !settings.persistent()) {
+            throw new IllegalStateException("only a started Keycloak keeping its database on disk has one to copy");
+        }
+        try (Stream<Path> jars = Files.list(home.resolve("lib/lib/main"))) {
+            Path driver = jars.filter(jar -> jar.getFileName().toString().matches("com\\.h2database\\.h2-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no H2 driver in " + home));
+            return new Database(home.resolve("data/h2/keycloakdb"), driver);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -206,8 +245,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-management-port=" + settings.managementPort(),
                 "--cache=local"));
         if (settings.persistent()) {
-            // H2 writes a committed transaction to its file at once, not up to half a second after Keycloak answered
-            command.addAll(List.of("--db=dev-file", "--db-url-properties=;WRITE_DELAY=0"));
+            command.addAll(List.of("--db=dev-file", "--db-url-properties=" + DEV_FILE_URL_PROPERTIES));
         } else {
             command.add("--db=dev-mem");
         }
@@ -215,7 +253,8 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", JavaRuntimes.keycloakJavaHome().toString());
         env.remove("JAVA_OPTS");
-        env.put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED");
+        env.put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED"
+                + " -Dh2.bindAddress=127.0.0.1");
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         Map<String, String> placeholders = new LinkedHashMap<>();
