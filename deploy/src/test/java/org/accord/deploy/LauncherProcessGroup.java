@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The run command as an operator starts it, {@code java -jar deploy/target/accord-launcher.jar}, in a process group
- * of its own so that one signal reaches the launcher (and the embedded MongoDB server inside it), Keycloak and every
- * service at once, as a crash of the machine or an out-of-memory kill of the whole group would.
+ * The run command's launcher in a JVM of its own, started from its main class on the test's class path (the reactor
+ * packs the launcher jar only after the deploy tests have run), in a process group of its own so that one signal
+ * reaches the launcher (and the embedded MongoDB server inside it), Keycloak and every service at once, as a crash of
+ * the machine or an out-of-memory kill of the whole group would.
  */
 final class LauncherProcessGroup {
 
@@ -32,18 +33,15 @@ final class LauncherProcessGroup {
     }
 
     /**
-     * Starts the launcher jar with {@code --data} and {@code --ports} under {@code setsid}, with the given extra
+     * Starts the launcher with {@code --data} and {@code --ports} under {@code setsid}, with the given extra
      * environment (which it hands on to the processes it starts), and waits until it says the platform is running.
      */
     static LauncherProcessGroup start(Path projectRoot, Path dataDir, int firstPort, Map<String, String> environment,
             Path output) throws InterruptedException {
-        Path jar = projectRoot.resolve("deploy/target/accord-launcher.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the reactor builds it before the deploy tests run");
-        }
         List<String> command = new ArrayList<>(List.of("setsid",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--data=" + dataDir, "--ports=" + firstPort));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), AccordLauncher.class.getName(), "--data=" + dataDir,
+                "--ports=" + firstPort));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(environment);
