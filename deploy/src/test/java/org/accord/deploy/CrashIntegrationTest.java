@@ -347,8 +347,11 @@ class CrashIntegrationTest {
             assertThat(kept.statusCode()).as("acknowledged case %s %s", caseId, after).isEqualTo(200);
             Set<String> entries = new HashSet<>();
             json(kept).path("entries").forEach(entry -> entries.add(entry.path("id").asString()));
-            assertThat(entries).as("acknowledged entries of case %s %s", caseId, after)
-                    .containsAll(writes.entries.getOrDefault(caseId, Set.of()));
+            Set<String> acknowledgedEntries = writes.entries.getOrDefault(caseId, Set.of());
+            if (!acknowledgedEntries.isEmpty()) {
+                assertThat(entries).as("acknowledged entries of case %s %s", caseId, after)
+                        .containsAll(acknowledgedEntries);
+            }
         }
         for (String taskId : writes.actions) {
             HttpResponse<String> kept = call("fr-officer", "GET", "/api/tasks/" + taskId, null);
@@ -357,8 +360,11 @@ class CrashIntegrationTest {
             List<String> history = new ArrayList<>();
             assignmentOfCanada(json(kept)).path("history").forEach(move -> history.add(move.path("to").asString()));
             List<String> acknowledged = writes.moves.getOrDefault(taskId, List.of());
-            assertThat(history).as("Canada's acknowledged moves of action %s %s", taskId, after)
-                    .containsSubsequence(acknowledged);
+            // a move whose answer the crash cut off may be kept too; only the acknowledged ones must be there
+            if (!acknowledged.isEmpty()) {
+                assertThat(history).as("Canada's acknowledged moves of action %s %s", taskId, after)
+                        .containsSubsequence(acknowledged);
+            }
         }
         Map<String, Boolean> inbox = new HashMap<>();
         items("ca-officer").forEach(item -> inbox.put(item.path("id").asString(), item.path("read").asBoolean()));
