@@ -3,7 +3,7 @@ package org.accord.cases;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.accord.cases.casefile.CaseService;
-import org.accord.cases.sharing.CaseAccessPolicy;
+import org.accord.cases.access.CaseAccessPolicy;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 

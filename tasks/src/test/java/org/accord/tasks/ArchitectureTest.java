@@ -3,11 +3,13 @@ package org.accord.tasks;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import org.accord.tasks.action.TaskAccessPolicy;
+import org.accord.tasks.access.ActionAccessPolicy;
+import org.accord.tasks.action.ActionAccess;
 import org.accord.tasks.cases.CaseAudience;
 import org.accord.tasks.cases.CasesClient;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -23,9 +25,21 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyThePolicyAsksWhoSeesACase = noClasses()
-            .that().doNotBelongToAnyOf(TaskAccessPolicy.class)
+            .that().doNotBelongToAnyOf(ActionAccessPolicy.class)
             .and().resideOutsideOfPackage("org.accord.tasks.cases..")
             .should().dependOnClassesThat().belongToAnyOf(CasesClient.class, CaseAudience.class);
+
+    @ArchTest
+    static final ArchRule controllersNeverDecideWhoMaySeeWhat = noClasses().that()
+            .areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().areAssignableTo(ActionAccess.class);
+
+    @ArchTest
+    static final ArchRule onlyTheActionServiceAsksTheAccessPolicy = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.accord.tasks.action.ActionService")
+            .and().doNotBelongToAnyOf(ActionAccessPolicy.class)
+            .should().callMethodWhere(DescribedPredicate.describe("a decision of the access policy",
+                    call -> call.getTarget().getOwner().isAssignableTo(ActionAccess.class)));
 
     @ArchTest
     static final ArchRule controllersArePackagePrivate = classes().that().areAnnotatedWith(RestController.class)

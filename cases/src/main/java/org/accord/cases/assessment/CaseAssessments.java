@@ -12,7 +12,7 @@ import org.accord.cases.casefile.CaseService;
 import org.accord.cases.casefile.RiskLevel;
 import org.accord.cases.casefile.Revision;
 import org.accord.cases.events.CaseEvent;
-import org.accord.cases.sharing.CaseAction;
+import org.accord.cases.access.CaseAction;
 import org.accord.identity.AllianceUser;
 import org.springframework.stereotype.Service;
 

@@ -1,7 +1,7 @@
 package org.accord.cases.audit;
 
 import org.accord.cases.casefile.CaseService;
-import org.accord.cases.sharing.CaseAction;
+import org.accord.cases.access.CaseAction;
 import org.accord.identity.AllianceUser;
 import org.accord.support.id.CaseId;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.accord.cases.assessment.RiskAssessment;
 import org.accord.cases.events.CaseEvent;
-import org.accord.cases.sharing.CaseAccessPolicy;
+import org.accord.cases.access.CaseAccessPolicy;
 import org.accord.cases.sharing.CaseSharing;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;

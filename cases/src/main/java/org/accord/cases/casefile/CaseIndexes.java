@@ -3,7 +3,7 @@ package org.accord.cases.casefile;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.accord.cases.sharing.CaseAccessPolicy;
+import org.accord.cases.access.CaseAccessPolicy;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;

@@ -2,7 +2,7 @@ package org.accord.cases.casefile;
 
 import java.util.List;
 
-import org.accord.cases.sharing.CaseListOperation;
+import org.accord.cases.access.CaseListOperation;
 
 /**
  * One page of the cases a caller may see; {@code totalItems} counts only those. {@code allowedOperations} are the

@@ -3,7 +3,7 @@ package org.accord.cases.casefile;
 import java.time.Instant;
 import java.util.List;
 
-import org.accord.cases.sharing.CaseOperation;
+import org.accord.cases.access.CaseOperation;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
 import org.accord.cases.timeline.EntryView;

@@ -8,7 +8,7 @@ import org.accord.cases.casefile.CaseNotFoundException;
 import org.accord.cases.casefile.InvalidQueryException;
 import org.accord.cases.casefile.PreconditionFailedException;
 import org.accord.cases.casefile.PreconditionRequiredException;
-import org.accord.cases.sharing.ActionNotAllowedException;
+import org.accord.cases.access.ActionNotAllowedException;
 import org.accord.support.id.IdKind;
 import org.accord.support.problem.InvalidField;
 import org.accord.support.problem.ServiceProblems;

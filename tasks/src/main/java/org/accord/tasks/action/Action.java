@@ -93,7 +93,7 @@ public record Action(
         return assignments.stream().map(Assignment::country).toList();
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return status == ActionStatus.OPEN;
     }
 

@@ -3,7 +3,7 @@ package org.accord.tasks.action;
 /** A visible action the caller may not change in this way. */
 public class ActionNotAllowedException extends RuntimeException {
 
-    ActionNotAllowedException(String message) {
+    public ActionNotAllowedException(String message) {
         super(message);
     }
 }

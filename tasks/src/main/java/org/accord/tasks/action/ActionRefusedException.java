@@ -55,7 +55,7 @@ public class ActionRefusedException extends RuntimeException {
         this(reason, message, List.of());
     }
 
-    ActionRefusedException(Reason reason, String message, List<String> countries) {
+    public ActionRefusedException(Reason reason, String message, List<String> countries) {
         super(message);
         this.reason = reason;
         this.countries = List.copyOf(countries);

@@ -27,8 +27,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Proposes, reads and changes coordinated actions. Every access goes through the {@link TaskAccessPolicy}; every
- * change is one versioned write of the action document that carries the events it causes.
+ * Proposes, reads and changes coordinated actions. Every access goes through the {@link ActionAccess access policy};
+ * every change is one versioned write of the action document that carries the events it causes.
  */
 @Service
 class ActionService {
@@ -36,11 +36,11 @@ class ActionService {
     private static final int WRITE_ATTEMPTS = 3;
 
     private final MongoOperations mongo;
-    private final TaskAccessPolicy policy;
+    private final ActionAccess policy;
     private final AllianceDirectory directory;
     private final Clock clock;
 
-    ActionService(MongoOperations mongo, TaskAccessPolicy policy, AllianceDirectory directory, Clock clock) {
+    ActionService(MongoOperations mongo, ActionAccess policy, AllianceDirectory directory, Clock clock) {
         this.mongo = mongo;
         this.policy = policy;
         this.directory = directory;
@@ -69,7 +69,7 @@ class ActionService {
 
     /** The action's case and countries, for the platform service the policy lets ask. */
     ActionPartiesView parties(String id, InternalCaller caller) {
-        policy.checkMayCall(caller, TaskAccessPolicy.InternalCall.READ_ACTION_PARTIES);
+        policy.checkMayReadParties(caller);
         Action found = find(id);
         if (found == null) {
             throw ActionNotFoundException.action();
@@ -85,7 +85,7 @@ class ActionService {
             if (request.caseId().matchesNothing()) {
                 return empty(request, caller);
             }
-            filters.add(where(TaskAccessPolicy.CASE_ID).is(request.caseId().caseId().value()));
+            filters.add(where(ActionAccess.CASE_ID).is(request.caseId().caseId().value()));
         }
         String country = request.country();
         if (request.assignedToMe()) {

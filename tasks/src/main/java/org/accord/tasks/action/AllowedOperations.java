@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /** What the caller may do with one action: on the action itself, and on each country's assignment. */
-record AllowedOperations(List<ActionOperation> action, Map<String, List<AssignmentOperation>> assignments) {
+public record AllowedOperations(List<ActionOperation> action, Map<String, List<AssignmentOperation>> assignments) {
 
-    AllowedOperations {
+    public AllowedOperations {
         action = List.copyOf(action);
         assignments = Map.copyOf(assignments);
     }

@@ -18,7 +18,7 @@ public record CaseFilter(CaseId caseId) {
         }
     }
 
-    boolean matchesNothing() {
+    public boolean matchesNothing() {
         return caseId == null;
     }
 }

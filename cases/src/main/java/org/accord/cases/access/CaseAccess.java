@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 /** How far a caller's country reaches into one case, from nothing to the originator's rights. */
 public enum CaseAccess {

@@ -1,4 +1,4 @@
-package org.accord.tasks.action;
+package org.accord.tasks.access;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -9,6 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.accord.tasks.action.Action;
+import org.accord.tasks.action.ActionAccess;
+import org.accord.tasks.action.ActionListOperation;
+import org.accord.tasks.action.ActionNotAllowedException;
+import org.accord.tasks.action.ActionNotFoundException;
+import org.accord.tasks.action.ActionOperation;
+import org.accord.tasks.action.ActionRefusedException;
+import org.accord.tasks.action.AllowedOperations;
+import org.accord.tasks.action.Assignment;
+import org.accord.tasks.action.AssignmentOperation;
+import org.accord.tasks.action.CaseFilter;
 import org.accord.tasks.cases.CaseAudience;
 import org.accord.tasks.cases.CasesClient;
 import org.accord.tasks.config.Caller;
@@ -42,7 +53,7 @@ import org.springframework.stereotype.Component;
  * refuse the calls.
  */
 @Component
-public class TaskAccessPolicy implements ParkedEventsAccess {
+public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
 
     /** The calls of the platform's own clients under {@code /internal/**}. */
     public enum InternalCall { READ_ACTION_PARTIES, LIST_PARKED_EVENTS, REDRIVE_PARKED_EVENT }
@@ -58,20 +69,20 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
             InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS));
 
     static final String PARTIES = "parties";
-    static final String CASE_ID = "caseId";
 
     private final CountryRegistry registry;
     private final CasesClient cases;
     private final MongoOperations mongo;
 
-    TaskAccessPolicy(CountryRegistry registry, CasesClient cases, MongoOperations mongo) {
+    ActionAccessPolicy(CountryRegistry registry, CasesClient cases, MongoOperations mongo) {
         this.registry = registry;
         this.cases = cases;
         this.mongo = mongo;
     }
 
     /** Matches exactly the actions {@code caller} may see among those that match {@code filters}. */
-    Criteria visibleTo(Caller caller, List<Criteria> filters) {
+    @Override
+    public Criteria visibleTo(Caller caller, List<Criteria> filters) {
         if (!registry.isMember(caller.country())) {
             return where(PARTIES).in(List.of());
         }
@@ -84,7 +95,8 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
     }
 
     /** The action if the caller may see it, else the same 404 as for one that does not exist. */
-    Action requireVisible(Action action, Caller caller) {
+    @Override
+    public Action requireVisible(Action action, Caller caller) {
         if (action == null || !isParty(action, caller) || cases.caseAsSeenBy(action.caseId(), caller).isEmpty()) {
             throw ActionNotFoundException.action();
         }
@@ -95,7 +107,8 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
      * An officer or liaison of a member country proposes an action on a case it can see, to countries that can see
      * it too, as cases answers who does. The countries that cannot are named in the refusal.
      */
-    void checkMayPropose(Caller caller, String caseId, List<String> countries) {
+    @Override
+    public void checkMayPropose(Caller caller, String caseId, List<String> countries) {
         if (!mayPropose(caller)) {
             throw new ActionNotAllowedException("Analysts read coordinated actions; officers propose them.");
         }
@@ -116,7 +129,8 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
     }
 
     /** The requesting country's officers and liaison staff edit and cancel the action. */
-    void checkMayEdit(Action action, Caller caller) {
+    @Override
+    public void checkMayEdit(Action action, Caller caller) {
         if (!mayEdit(action, caller)) {
             throw new ActionNotAllowedException(
                     "Only officers of the requesting country edit or cancel a coordinated action.");
@@ -124,7 +138,8 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
     }
 
     /** Only users of the addressed country, and not its analysts, move its assignment. */
-    void checkMayMove(String country, Caller caller) {
+    @Override
+    public void checkMayMove(String country, Caller caller) {
         if (!mayMove(country, caller)) {
             throw new ActionNotAllowedException("Only officers and liaison staff of " + country
                     + " move its assignment.");
@@ -132,14 +147,16 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
     }
 
     /** Only the addressed country's liaison staff name who works on its assignment. */
-    void checkMayNameAssignee(String country, Caller caller) {
+    @Override
+    public void checkMayNameAssignee(String country, Caller caller) {
         if (!mayNameAssignee(country, caller)) {
             throw new ActionNotAllowedException("Only liaison staff of " + country + " name its assignee.");
         }
     }
 
     /** Officers and liaison staff of the requesting or an addressed country comment. */
-    void checkMayComment(Caller caller) {
+    @Override
+    public void checkMayComment(Caller caller) {
         if (!mayComment(caller)) {
             throw new ActionNotAllowedException("Analysts read coordinated actions; officers comment on them.");
         }
@@ -149,7 +166,8 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
      * What the caller may do with an action it sees: the same rights the checks above decide, on the action's state
      * as the service's calls require it (an open action, a move its workflow allows, an assignment still owed).
      */
-    AllowedOperations allowedOperations(Action action, Caller caller) {
+    @Override
+    public AllowedOperations allowedOperations(Action action, Caller caller) {
         List<ActionOperation> onAction = new ArrayList<>();
         if (action.isOpen() && mayEdit(action, caller)) {
             onAction.add(ActionOperation.EDIT);
@@ -168,7 +186,8 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
     }
 
     /** On the action list of one case: proposing, for officers of a member country who see the case. */
-    List<ActionListOperation> allowedListOperations(CaseFilter filter, Caller caller) {
+    @Override
+    public List<ActionListOperation> allowedListOperations(CaseFilter filter, Caller caller) {
         return filter != null && !filter.matchesNothing() && mayPropose(caller)
                 && cases.caseAsSeenBy(filter.caseId().value(), caller).isPresent()
                 ? List.of(ActionListOperation.PROPOSE)
@@ -223,6 +242,11 @@ public class TaskAccessPolicy implements ParkedEventsAccess {
                 case REDRIVE_PARKED_EVENT -> "redrive parked events";
             });
         }
+    }
+
+    @Override
+    public void checkMayReadParties(InternalCaller caller) {
+        checkMayCall(caller, InternalCall.READ_ACTION_PARTIES);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 /**
  * The calls a caller may make on one case, as answered in {@code allowedOperations}: each names the policy's right it

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 /**
  * The policy's answer to one attempt. {@code NOT_VISIBLE} must look to the caller exactly like a case that does not

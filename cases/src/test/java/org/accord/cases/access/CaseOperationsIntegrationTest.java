@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.accord.cases.CasesApi;
 import org.accord.cases.assessment.RiskFactor;
 import org.accord.cases.casefile.NewCaseBody;
+import org.accord.cases.sharing.Tlp;
 import org.accord.identity.testing.TokenClaims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 
 import org.accord.cases.casefile.Case;
 import org.accord.cases.casefile.CaseMother;
+import org.accord.cases.sharing.Access;
+import org.accord.cases.sharing.CaseAudience;
+import org.accord.cases.sharing.SharingEntry;
+import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
 import org.accord.identity.AllianceUsername;
 import org.accord.identity.CountryRegistry;

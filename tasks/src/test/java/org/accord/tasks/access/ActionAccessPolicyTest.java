@@ -1,4 +1,4 @@
-package org.accord.tasks.action;
+package org.accord.tasks.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The internal calls of tasks as a table: each platform client with the roles its account holds, or with roles it
  * should not hold, and the calls the policy grants it. A call needs both the client it is meant for and its role.
  */
-class TaskAccessPolicyTest {
+class ActionAccessPolicyTest {
 
-    private final TaskAccessPolicy policy = new TaskAccessPolicy(
+    private final ActionAccessPolicy policy = new ActionAccessPolicy(
             CountryRegistry.of(new CountryRegistryProperties(null, null)), null, null);
 
     @ParameterizedTest(name = "{0} with {1}")
@@ -43,10 +43,10 @@ class TaskAccessPolicyTest {
     void eachInternalCallIsOpenToItsClientsHoldingItsRole(InternalClient client, String roles, String granted) {
         InternalCaller caller = new InternalCaller(client, "accord-" + client.name().toLowerCase(Locale.ROOT),
                 words(roles).stream().map(PlatformRole::valueOf).collect(Collectors.toSet()));
-        Set<TaskAccessPolicy.InternalCall> expected = words(granted).stream()
-                .map(TaskAccessPolicy.InternalCall::valueOf).collect(Collectors.toSet());
+        Set<ActionAccessPolicy.InternalCall> expected = words(granted).stream()
+                .map(ActionAccessPolicy.InternalCall::valueOf).collect(Collectors.toSet());
 
-        for (TaskAccessPolicy.InternalCall call : TaskAccessPolicy.InternalCall.values()) {
+        for (ActionAccessPolicy.InternalCall call : ActionAccessPolicy.InternalCall.values()) {
             assertThat(policy.mayCall(caller, call)).as(call.name()).isEqualTo(expected.contains(call));
             if (expected.contains(call)) {
                 policy.checkMayCall(caller, call);

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.accord.cases.CasesApi;
 import org.accord.cases.casefile.Case;
 import org.accord.cases.casefile.NewCaseBody;
+import org.accord.cases.sharing.Tlp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 /** The calls a caller may make on the case list itself, answered with every page of it. */
 public enum CaseListOperation {

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 /** The caller may see what it acts on, but its role or country does not allow the action. */
 public class ActionNotAllowedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 /** What a caller tries to do with a case; the access policy decides each one. */
 public enum CaseAction {

@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 /**
  * The access policy's table of operations, shared by the policy's own test and the test that makes every call: each

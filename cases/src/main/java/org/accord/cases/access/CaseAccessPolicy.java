@@ -1,4 +1,4 @@
-package org.accord.cases.sharing;
+package org.accord.cases.access;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.accord.cases.sharing.Access;
+import org.accord.cases.sharing.CaseAudience;
+import org.accord.cases.sharing.CaseSharing;
+import org.accord.cases.sharing.SharingEntry;
+import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.InternalCallRefusedException;

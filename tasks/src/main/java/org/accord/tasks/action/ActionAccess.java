@@ -1,0 +1,41 @@
+package org.accord.tasks.action;
+
+import java.util.List;
+
+import org.accord.identity.InternalCaller;
+import org.accord.tasks.config.Caller;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/**
+ * The access decisions the action service asks for, each taken by the service's one access policy
+ * ({@code org.accord.tasks.access.ActionAccessPolicy}). The policy implements this, so it speaks of actions while
+ * actions never depend on it.
+ */
+public interface ActionAccess {
+
+    /** The stored field of an action's case, which list queries and the policy's case lookups match. */
+    String CASE_ID = "caseId";
+
+    /** Matches exactly the actions {@code caller} may see among those that match {@code filters}. */
+    Criteria visibleTo(Caller caller, List<Criteria> filters);
+
+    /** The action if the caller may see it, else the same 404 as for one that does not exist. */
+    Action requireVisible(Action action, Caller caller);
+
+    /** The platform service that may read an action's case and countries; 403 for any other client. */
+    void checkMayReadParties(InternalCaller caller);
+
+    void checkMayPropose(Caller caller, String caseId, List<String> countries);
+
+    void checkMayEdit(Action action, Caller caller);
+
+    void checkMayMove(String country, Caller caller);
+
+    void checkMayNameAssignee(String country, Caller caller);
+
+    void checkMayComment(Caller caller);
+
+    AllowedOperations allowedOperations(Action action, Caller caller);
+
+    List<ActionListOperation> allowedListOperations(CaseFilter filter, Caller caller);
+}
