@@ -9,25 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.accord.tasks.events.ActionEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Records {@code ActionOverdue} once for every assignment still open after its action's due date, in the same write
  * that marks the assignment as recorded. Instances may sweep at the same time: the versioned write lets one of them
- * record it, and the others find it already recorded next time.
+ * record it, and the others find it already recorded next time. {@link OverdueSchedule} runs it every
+ * {@code accord.tasks.overdue-sweep-interval}.
  */
 @Component
 public class OverdueSweep {
 
     private static final int BATCH = 100;
-    private static final Logger log = LoggerFactory.getLogger(OverdueSweep.class);
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -35,16 +32,6 @@ public class OverdueSweep {
     OverdueSweep(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-    }
-
-    @Scheduled(fixedDelayString = "${accord.tasks.overdue-sweep-interval:PT1M}",
-            initialDelayString = "${accord.tasks.overdue-sweep-interval:PT1M}")
-    void scheduled() {
-        try {
-            sweep();
-        } catch (RuntimeException failure) {
-            log.warn("The overdue sweep failed; it runs again at the next interval", failure);
-        }
     }
 
     /** Sweeps every action that has fallen overdue since the last sweep; answers how many events it recorded. */
