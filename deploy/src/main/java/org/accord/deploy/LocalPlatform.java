@@ -148,20 +148,19 @@ public final class LocalPlatform implements AutoCloseable {
         // password, which only the first start of a data folder uses
         environment.put("KC_HTTP_HOST", settings.bindAddress());
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", keycloakAdmin.password());
-        KeycloakServer keycloak = new KeycloakServer(new KeycloakServer.Settings(distribution,
+        KeycloakPart part = register(new KeycloakPart(new KeycloakServer.Settings(distribution,
                 settings.dataDir().resolve("keycloak"), settings.projectRoot().resolve("identity/keycloak"),
                 settings.ports().keycloak(), settings.ports().keycloakManagement(), true,
-                Map.copyOf(environment), settings.log("keycloak")));
-        register(new KeycloakPart(keycloak));
+                Map.copyOf(environment), settings.log("keycloak"))));
         try {
-            keycloak.start(settings.startTimeout());
+            part.server.start(settings.startTimeout());
         } catch (RuntimeException e) {
             if (closing) {
                 throw e;
             }
             throw new LaunchException("Keycloak did not start: " + e.getMessage(), e);
         }
-        return keycloak;
+        return part.server;
     }
 
     private int managementPort(String module) {
@@ -406,12 +405,25 @@ public final class LocalPlatform implements AutoCloseable {
         return ResidentMemory.ofLauncherAndChildren();
     }
 
-    /** Keycloak as one of the parts, named in messages. */
-    private record KeycloakPart(KeycloakServer server) implements AutoCloseable {
+    /** Keycloak as one of the parts, named in messages, its output in its rolling log. */
+    private static final class KeycloakPart implements AutoCloseable {
 
+        private final KeycloakServer server;
+        private volatile RollingLog log;
+
+        KeycloakPart(KeycloakServer.Settings settings) {
+            server = new KeycloakServer(settings,
+                    process -> log = RollingLog.follow(process, settings.log(), "keycloak"));
+        }
+
+        /** Stops Keycloak and waits briefly until its last lines are in its log. */
         @Override
-        public void close() {
+        public void close() throws InterruptedException {
             server.close();
+            RollingLog output = log;
+            if (output != null) {
+                output.awaitEnd(Duration.ofSeconds(5));
+            }
         }
 
         @Override

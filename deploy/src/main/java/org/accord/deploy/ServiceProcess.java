@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A service or the gateway, running as its own JVM from the module's jar, its output in its log. */
+/** A service or the gateway, running as its own JVM from the module's jar, its output in its rolling log. */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
-    private final Path log;
+    private final RollingLog log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, RollingLog log, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
@@ -47,10 +47,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-XX:+UseSerialGC", "-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new ServiceProcess(name, port, log, process);
+                    .redirectErrorStream(true).start();
+            return new ServiceProcess(name, port, RollingLog.follow(process, log, name), process);
         } catch (IOException e) {
             throw new LaunchException("the " + name + " could not be started: " + e.getMessage(), e);
         }
@@ -69,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     Path log() {
-        return log;
+        return log.file();
     }
 
     Process process() {
@@ -90,8 +89,9 @@ final class ServiceProcess implements AutoCloseable {
 
     void failIfExited() {
         if (!process.isAlive()) {
+            awaitLog();
             throw new LaunchException("the " + name + " stopped during start with exit code " + process.exitValue()
-                    + "; see " + log + LogTail.of(log, 25));
+                    + "; see " + log() + LogTail.of(log(), 25));
         }
     }
 
@@ -105,6 +105,16 @@ final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        awaitLog();
+    }
+
+    /** Waits briefly until the last lines of an ended process are in its log, so they are there to be read. */
+    private void awaitLog() {
+        try {
+            log.awaitEnd(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -126,5 +136,6 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        awaitLog();
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -46,6 +47,7 @@ public final class KeycloakServer implements AutoCloseable {
     static final String DEV_FILE_URL_PROPERTIES = ";WRITE_DELAY=0;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE";
 
     private final Settings settings;
+    private final Consumer<Process> outputReader;
     private Process process;
     private volatile Path home;
 
@@ -58,7 +60,7 @@ public final class KeycloakServer implements AutoCloseable {
      * @param managementPort  Keycloak's management port
      * @param persistent      keep Keycloak's own database on disk ({@code dev-file}) or in memory ({@code dev-mem})
      * @param environment     extra environment, such as the placeholders the realm files use
-     * @param log             where Keycloak's output goes
+     * @param log             where Keycloak's output is, named in messages and read for their last lines
      * @param demoSet         import the demo set with the realm folder's files, or those files alone as production
      *                        does
      */
@@ -73,8 +75,18 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** A Keycloak whose output, its errors joined in, is written straight to the settings' log. */
     public KeycloakServer(Settings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A Keycloak whose output, its errors joined in, is read by {@code outputReader} from the moment it runs and
+     * while it is awaited; the reader writes it to the settings' log in its own way (the launcher's rolling logs).
+     */
+    public KeycloakServer(Settings settings, Consumer<Process> outputReader) {
         this.settings = settings;
+        this.outputReader = outputReader;
     }
 
     public String baseUrl() {
@@ -261,9 +273,16 @@ public final class KeycloakServer implements AutoCloseable {
         placeholders.put("ACCORD_KEYCLOAK_URL", baseUrl());
         placeholders.putAll(settings.environment());
         env.putAll(placeholders);
-        Files.createDirectories(settings.log().toAbsolutePath().getParent());
-        builder.redirectErrorStream(true).redirectOutput(settings.log().toFile());
-        return builder.start();
+        builder.redirectErrorStream(true);
+        if (outputReader == null) {
+            Files.createDirectories(settings.log().toAbsolutePath().getParent());
+            builder.redirectOutput(settings.log().toFile());
+        }
+        Process started = builder.start();
+        if (outputReader != null) {
+            outputReader.accept(started);
+        }
+        return started;
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
