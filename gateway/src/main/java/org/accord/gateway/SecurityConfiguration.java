@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import org.accord.gateway.caller.CallerWebFilter;
 import org.accord.gateway.caller.SharedTokenRefresh;
 import org.accord.gateway.edge.EdgeProperties;
-import org.accord.gateway.edge.RequestIds;
+import org.accord.gateway.correlation.RequestIds;
 import org.accord.gateway.edge.SameOriginRequests;
 import org.accord.gateway.edge.SecurityHeaders;
 import org.accord.gateway.edge.XsrfHeaderOnly;

@@ -1,5 +1,6 @@
 package org.accord.gateway.edge;
 
+import org.accord.gateway.correlation.RequestIds;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayDeque;

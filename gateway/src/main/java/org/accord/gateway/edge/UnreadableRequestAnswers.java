@@ -1,5 +1,6 @@
 package org.accord.gateway.edge;
 
+import org.accord.gateway.correlation.RequestIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

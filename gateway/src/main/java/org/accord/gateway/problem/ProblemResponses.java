@@ -3,7 +3,7 @@ package org.accord.gateway.problem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.accord.gateway.edge.RequestIds;
+import org.accord.gateway.correlation.RequestIds;
 import org.accord.identity.SecurityProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;

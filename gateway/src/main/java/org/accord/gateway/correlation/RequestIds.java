@@ -1,4 +1,4 @@
-package org.accord.gateway.edge;
+package org.accord.gateway.correlation;
 
 import java.util.Locale;
 import java.util.Optional;

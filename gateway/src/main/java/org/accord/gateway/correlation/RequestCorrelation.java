@@ -1,5 +1,6 @@
-package org.accord.gateway.edge;
+package org.accord.gateway.correlation;
 
+import org.accord.gateway.correlation.RequestIds;
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
