@@ -1,6 +1,7 @@
 package org.accord.notifications.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,17 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import org.accord.notifications.partners.PartnerInbox;
 import org.accord.support.web.RequestIds;
 import org.accord.notifications.partners.Partners;
+import org.accord.support.background.BackgroundLoop;
 import org.bson.Document;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -35,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -54,7 +50,7 @@ import org.springframework.stereotype.Service;
  * share of it and its own circuit breaker.
  */
 @Service
-class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean {
+class DeliveryEngine implements DeliveryQueue, InitializingBean {
 
     static final String STATUS = "status";
     static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
@@ -76,10 +72,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private final MeterRegistry meters;
     private final DeliveryLogRetention retention;
     private final AtomicInteger sending = new AtomicInteger();
-    private final AtomicBoolean lookQueued = new AtomicBoolean();
-    private volatile boolean running;
-    private ScheduledExecutorService worker;
-    private ExecutorService sends;
+    private final BackgroundLoop loop;
 
     DeliveryEngine(MongoOperations mongo, Partners partners, List<ChannelSender> senders, Disclosure disclosure,
             DeliveryProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
@@ -100,6 +93,15 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         this.endpoints = new PartnerEndpoints(properties, breakers.getConfiguration("partner-endpoint")
                 .orElseThrow(() -> new IllegalStateException("resilience4j.circuitbreaker.configs.partner-endpoint"
                         + " is not configured")));
+        this.loop = new BackgroundLoop("deliveries", new BackgroundLoop.Settings(properties.pollInterval(),
+                properties.pollInterval(), Duration.ZERO, null, properties.threads(), true),
+                BackgroundLoop.Round.always(this::look), this.meters);
+        senders.forEach(sender -> log.info("Delivering {} messages", sender.channel()));
+    }
+
+    /** The worker: a look every {@code poll-interval}, and at once whenever a delivery is queued or a send ends. */
+    BackgroundLoop loop() {
+        return loop;
     }
 
     @Override
@@ -129,17 +131,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
 
     /** Looks for due deliveries now rather than at the next poll. */
     void wake() {
-        ScheduledExecutorService current = worker;
-        if (running && current != null && lookQueued.compareAndSet(false, true)) {
-            try {
-                current.execute(() -> {
-                    lookQueued.set(false);
-                    look();
-                });
-            } catch (RuntimeException stopping) {
-                lookQueued.set(false);
-            }
-        }
+        loop.wake();
     }
 
     private void look() {
@@ -150,7 +142,8 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
         }
     }
 
-    private void forgetAged() {
+    /** Removes aged entries from the delivery log when they are due; on its own loop, beside the worker. */
+    void forgetAged() {
         try {
             long forgotten = retention.forgetWhenDue();
             if (forgotten > 0) {
@@ -170,7 +163,7 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private void claimDue() {
         Set<String> passedOver = new HashSet<>();
         Map<String, PartnerInbox> inboxes = new HashMap<>();
-        for (int round = 0; round < MAX_ROUNDS && running && sending.get() < properties.threads(); round++) {
+        for (int round = 0; round < MAX_ROUNDS && loop.isRunning() && sending.get() < properties.threads(); round++) {
             Instant now = clock.instant();
             List<Delivery> due = mongo.find(dueQuery(now, passedOver), Delivery.class);
             boolean passedAny = false;
@@ -233,6 +226,10 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
     private void start(Delivery delivery, ChannelSender sender, PartnerEndpoints.Permit permit) {
         sending.incrementAndGet();
         try {
+            ExecutorService sends = loop.workers();
+            if (sends == null) {
+                throw new IllegalStateException("the worker is stopping");
+            }
             sends.execute(() -> {
                 try {
                     attemptUnderItsOwnRequestId(delivery, sender, permit);
@@ -388,46 +385,5 @@ class DeliveryEngine implements DeliveryQueue, SmartLifecycle, InitializingBean 
             update.push("withdrawnLines").each(withdrawn.toArray());
         }
         updateLeased(delivery, update, result.detail());
-    }
-
-    @Override
-    public void start() {
-        worker = Executors.newSingleThreadScheduledExecutor(named("delivery-worker", new AtomicInteger()));
-        sends = Executors.newFixedThreadPool(properties.threads(), named("delivery-send-", new AtomicInteger(1)));
-        running = true;
-        long poll = properties.pollInterval().toMillis();
-        worker.scheduleWithFixedDelay(this::look, poll, poll, TimeUnit.MILLISECONDS);
-        worker.scheduleWithFixedDelay(this::forgetAged, poll, poll, TimeUnit.MILLISECONDS);
-        senders.keySet().forEach(channel -> log.info("Delivering {} messages", channel));
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        worker.shutdownNow();
-        sends.shutdown();
-        try {
-            // Attempts under way may finish and be recorded; any that do not are sent again once their lease lapses.
-            if (!sends.awaitTermination(10, TimeUnit.SECONDS)) {
-                sends.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sends.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private static ThreadFactory named(String prefix, AtomicInteger counter) {
-        return runnable -> {
-            int n = counter.getAndIncrement();
-            Thread thread = new Thread(runnable, n == 0 ? prefix : prefix + n);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

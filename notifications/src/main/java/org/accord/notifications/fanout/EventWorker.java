@@ -7,16 +7,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.accord.notifications.events.EventReceived;
 import org.accord.notifications.events.ReceivedEvent;
+import org.accord.support.background.BackgroundLoop;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
@@ -26,10 +26,9 @@ import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Takes received events to their audience, a case at a time: an instance first takes a lease on the case, so two
@@ -42,12 +41,11 @@ import org.springframework.stereotype.Component;
  * on; an operator redrives it once its cause is fixed.
  * <p>
  * A round runs every {@code poll}, and when this instance receives a new event at once (or 50 ms after the previous
- * round began, if that is later). Rounds never overlap on one instance: a round asked for while one runs is run right
- * after it, and any number of such asks make one more round.
- * A case waiting out its retry delay stays held by its lease, so a wake-up does not cut the wait short.
+ * round began, if that is later). A case waiting out its retry delay stays held by its lease, so a
+ * wake-up does not cut the wait short.
  */
 @Component
-class EventWorker implements InitializingBean, SchedulingConfigurer {
+class EventWorker implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventWorker.class);
     private static final String FANNED_OUT_AT = ReceivedEvent.FANNED_OUT_AT;
@@ -60,21 +58,18 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
     private final FanOut fanOut;
     private final FanOutProperties.Worker settings;
     private final Clock clock;
-    private final TaskScheduler scheduler;
+    private final BackgroundLoop loop;
     private final String holder = UUID.randomUUID().toString();
-    private final AtomicBoolean roundAsked = new AtomicBoolean();
-    private final AtomicBoolean inRound = new AtomicBoolean();
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private volatile Instant roundStarted = Instant.MIN;
     private Instant lastForgotten;
 
     EventWorker(MongoOperations mongo, FanOut fanOut, FanOutProperties properties, Clock clock,
-            TaskScheduler scheduler) {
+            ObjectProvider<MeterRegistry> meters) {
         this.mongo = mongo;
         this.fanOut = fanOut;
         this.settings = properties.fanout();
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.loop = new BackgroundLoop("fan-out", new BackgroundLoop.Settings(settings.poll(), Duration.ZERO,
+                WOKEN_ROUND_SPACING, null, 0, true), BackgroundLoop.Round.always(this::round), meters.getIfAvailable());
     }
 
     @Override
@@ -86,46 +81,14 @@ class EventWorker implements InitializingBean, SchedulingConfigurer {
                 .named("events_of_case"));
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(this::look, settings.poll());
+    /** The rounds: every {@code poll}, and at once when this instance receives a new event. */
+    BackgroundLoop loop() {
+        return loop;
     }
 
     @EventListener
     void received(EventReceived received) {
-        wake();
-    }
-
-    /** Looks at the waiting events now on the scheduler rather than at the next poll; never waits for the round. */
-    private void wake() {
-        // At most one woken look waits for a thread: a burst of events makes one more round, not one per event.
-        if (wakeQueued.compareAndSet(false, true)) {
-            try {
-                Instant now = scheduler.getClock().instant();
-                Instant spaced = roundStarted.plus(WOKEN_ROUND_SPACING);
-                scheduler.schedule(() -> {
-                    wakeQueued.set(false);
-                    look();
-                }, spaced.isAfter(now) ? spaced : now);
-            } catch (TaskRejectedException stopping) {
-                wakeQueued.set(false);
-            }
-        }
-    }
-
-    /** Runs a round, or, while another thread runs one, has that thread run one more after it. */
-    private void look() {
-        roundAsked.set(true);
-        while (roundAsked.get() && inRound.compareAndSet(false, true)) {
-            try {
-                while (roundAsked.getAndSet(false)) {
-                    roundStarted = scheduler.getClock().instant();
-                    round();
-                }
-            } finally {
-                inRound.set(false);
-            }
-        }
+        loop.wake();
     }
 
     /** One look at the waiting events: every case with some, that nobody else holds, is handled. */
