@@ -14,18 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.accord.support.background.BackgroundLoop;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +35,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Hands the events in the outboxes of the service's documents to notifications: at least once, in order per
@@ -66,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int DOCUMENTS_REMEMBERED = 10_000;
     /** Saves closer together than this are taken by one pass, so a burst of saves does not make a pass each. */
-    private static final long WOKEN_PASS_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final Duration WOKEN_PASS_SPACING = Duration.ofMillis(50);
 
     /** The outcome of one pass: how many events went over, and whether notifications was unavailable. */
     public record Pass(int handedOver, int documents, boolean unavailable) {
@@ -78,8 +76,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventIntakeClient intake;
     private final Clock clock;
     private final RelayWakeUp wakeUp;
-    /** Holds at most one wake-up: a burst of saves makes one more pass, not one per save. */
-    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    /** Runs the passes: every poll interval, at once when woken, with backoff while notifications is unavailable. */
+    private final BackgroundLoop loop;
     private final String holder = UUID.randomUUID().toString();
     /**
      * The last event of each recently relayed document that this relay saw through. A service's save made from an
@@ -93,19 +91,24 @@ public class OutboxRelay implements SmartLifecycle {
                     return size() > DOCUMENTS_REMEMBERED;
                 }
             });
-    private volatile Thread worker;
-    private volatile ExecutorService workers;
-    private volatile boolean running;
     private volatile int failuresInARow;
 
     public OutboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
             Clock clock, RelayWakeUp wakeUp, ClientHttpRequestInterceptor serviceToken) {
+        this(mongo, sources, properties, clock, wakeUp, serviceToken, null);
+    }
+
+    public OutboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
+            Clock clock, RelayWakeUp wakeUp, ClientHttpRequestInterceptor serviceToken, MeterRegistry meters) {
         this.mongo = mongo;
         this.sources = List.copyOf(sources);
         this.properties = properties;
         this.clock = clock;
         this.wakeUp = wakeUp;
         this.intake = new EventIntakeClient(properties, serviceToken);
+        this.loop = new BackgroundLoop("outbox-relay", new BackgroundLoop.Settings(properties.pollInterval(),
+                Duration.ZERO, WOKEN_PASS_SPACING, this::backoff, Math.max(1, properties.concurrency()),
+                properties.enabled()), this::pass, meters);
     }
 
     /** Declares the index of the pending query, and marks documents stored before the relay existed as pending. */
@@ -125,7 +128,7 @@ public class OutboxRelay implements SmartLifecycle {
      * workers, one after the other on the calling thread.
      */
     public Pass relayOnce() throws InterruptedException {
-        ExecutorService pool = workers;
+        ExecutorService pool = loop.workers();
         AtomicBoolean unavailable = new AtomicBoolean();
         List<CompletableFuture<DocumentRelay>> relayed = new ArrayList<>();
         String unavailableDetail = null;
@@ -381,88 +384,43 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Looks for pending events now rather than after the poll interval; it never cuts a backoff short. */
     void wake() {
-        wakeUps.offer(Boolean.TRUE);
+        loop.wake();
     }
 
-    private void run() {
-        while (running) {
-            try {
-                // The pass answers every wake-up from before its query; one arriving during it stays for the next.
-                wakeUps.clear();
-                long started = System.nanoTime();
-                Pass pass = relayOnce();
-                if (pass.unavailable()) {
-                    Thread.sleep(backoff(failuresInARow).toMillis());
-                } else if (pass.documents() < properties.batchSize()
-                        && wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS) != null) {
-                    TimeUnit.NANOSECONDS.sleep(WOKEN_PASS_SPACING_NANOS - (System.nanoTime() - started));
-                }
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database itself failing: the same backoff, and one warning per outage.
-                noteFailure("The relay cannot read or mark the outboxes now (" + e.getMessage()
-                        + "); it retries with backoff");
-                try {
-                    Thread.sleep(backoff(failuresInARow).toMillis());
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** One pass of the loop: a full batch is followed by the next at once, notifications unavailable by backoff. */
+    private BackgroundLoop.Outcome pass() throws InterruptedException {
+        try {
+            Pass pass = relayOnce();
+            return pass.unavailable() ? BackgroundLoop.Outcome.FAILED
+                    : pass.documents() < properties.batchSize() ? BackgroundLoop.Outcome.IDLE
+                    : BackgroundLoop.Outcome.MORE;
+        } catch (RuntimeException e) {
+            // The database itself failing: the same backoff, and one warning per outage.
+            noteFailure("The relay cannot read or mark the outboxes now (" + e.getMessage()
+                    + "); it retries with backoff");
+            return BackgroundLoop.Outcome.FAILED;
         }
     }
 
     @Override
     public synchronized void start() {
-        if (running) {
+        if (loop.isRunning()) {
             return;
         }
         prepare();
-        running = true;
-        AtomicInteger numbered = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()), task -> {
-            Thread thread = new Thread(task, "outbox-relay-" + numbered.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        Thread thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+        loop.start();
         wakeUp.attach(this);
     }
 
     @Override
     public synchronized void stop() {
         wakeUp.detach(this);
-        running = false;
-        Thread stopping = worker;
-        if (stopping != null) {
-            stopping.interrupt();
-            try {
-                stopping.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-        ExecutorService pool = workers;
-        if (pool != null) {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
@@ -40,9 +41,10 @@ public class RelayAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoOperations mongo, List<OutboxSource<?>> sources, RelayProperties properties,
-            ObjectProvider<Clock> clock, RelayWakeUp wakeUp, OAuth2ClientHttpRequestInterceptor serviceToken) {
+            ObjectProvider<Clock> clock, RelayWakeUp wakeUp, OAuth2ClientHttpRequestInterceptor serviceToken,
+            ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(mongo, sources, properties, clock.getIfAvailable(Clock::systemUTC), wakeUp,
-                serviceToken);
+                serviceToken, meters.getIfAvailable());
     }
 
     @Bean
