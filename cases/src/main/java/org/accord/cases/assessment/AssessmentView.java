@@ -1,5 +1,7 @@
 package org.accord.cases.assessment;
 
+import org.accord.cases.casefile.RiskFactor;
+import org.accord.cases.casefile.RiskAssessment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package org.accord.cases.assessment;
 
+import org.accord.cases.casefile.RiskFactor;
+import org.accord.cases.casefile.FactorScore;
+import org.accord.cases.casefile.RiskAssessment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

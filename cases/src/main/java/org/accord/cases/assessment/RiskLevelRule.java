@@ -1,5 +1,7 @@
 package org.accord.cases.assessment;
 
+import org.accord.cases.casefile.RiskFactor;
+import org.accord.cases.casefile.FactorScore;
 import java.util.List;
 
 import org.accord.cases.casefile.RiskLevel;

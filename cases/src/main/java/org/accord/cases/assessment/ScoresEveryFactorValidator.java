@@ -1,5 +1,6 @@
 package org.accord.cases.assessment;
 
+import org.accord.cases.casefile.RiskFactor;
 import java.util.Map;
 
 import jakarta.validation.ConstraintValidator;

@@ -77,7 +77,7 @@ public class AccessAudit {
     }
 
     /** A page of the chain, newest first. */
-    AuditPage page(String caseId, int page, int size) {
+    public AuditPage page(String caseId, int page, int size) {
         long length = lengthOf(caseId);
         long newest = length - (long) page * size;
         if (newest < 1) {
@@ -92,7 +92,7 @@ public class AccessAudit {
     }
 
     /** Walks the whole chain from its first entry and reports the first link that does not hold. */
-    ChainVerification verify(String caseId) {
+    public ChainVerification verify(String caseId) {
         AuditTrail head = headOf(caseId);
         long length = lengthOf(caseId);
         String previousHash = AuditEntry.GENESIS;

@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.accord.cases.assessment.RiskAssessment;
 import org.accord.cases.events.CaseEvent;
 import org.accord.cases.access.CaseAccessPolicy;
 import org.accord.cases.sharing.CaseSharing;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
-import org.accord.cases.timeline.TimelineEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;

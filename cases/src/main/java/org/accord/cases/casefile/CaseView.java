@@ -6,7 +6,6 @@ import java.util.List;
 import org.accord.cases.access.CaseOperation;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
-import org.accord.cases.timeline.EntryView;
 import org.accord.identity.AllianceUser;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,5 +1,6 @@
 package org.accord.cases.timeline;
 
+import org.accord.cases.casefile.TimelineEntry;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package org.accord.cases.timeline;
 
+import org.accord.cases.casefile.EntryKind;
 import org.accord.support.text.MultiLine;
 import org.accord.support.text.SingleLine;
 

@@ -1,5 +1,6 @@
 package org.accord.cases.timeline;
 
+import org.accord.cases.casefile.EntryView;
 import java.util.List;
 
 import org.accord.cases.casefile.Case;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.accord.cases.CasesApi;
-import org.accord.cases.assessment.RiskFactor;
+import org.accord.cases.casefile.RiskFactor;
 import org.accord.cases.casefile.NewCaseBody;
 import org.accord.cases.sharing.Tlp;
 import org.accord.identity.testing.TokenClaims;

@@ -1,5 +1,6 @@
 package org.accord.cases.assessment;
 
+import org.accord.cases.casefile.RiskFactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.accord.identity.InternalCallRefusedException;
 import org.accord.support.id.IdKind;
 import org.accord.support.id.UnknownIdException;
-import org.accord.support.web.BodySizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -123,9 +122,9 @@ public abstract class ServiceProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causeOfType(exception, BodySizeLimit.BodyTooLargeException.class) != null) {
+        if (causeOfType(exception, BodyTooLargeException.class) != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(detail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    PAYLOAD_TOO_LARGE, "Payload too large", BodySizeLimit.DETAIL));
+                    PAYLOAD_TOO_LARGE, "Payload too large", BodyTooLargeException.DETAIL));
         }
         UnknownIdException unknownId = causeOfType(exception, UnknownIdException.class);
         JacksonException cause = causeOfType(exception, JacksonException.class);

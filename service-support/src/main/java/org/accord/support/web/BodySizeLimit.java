@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.accord.support.problem.BodyTooLargeException;
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,17 +27,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
     public static final long MAX_BYTES = 1024 * 1024;
 
-    public static final String DETAIL = "Request bodies are limited to 1 MiB.";
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** A body that turned out longer than the limit while it was read. */
-    public static class BodyTooLargeException extends IOException {
-
-        BodyTooLargeException() {
-            super("request body over " + MAX_BYTES + " bytes");
-        }
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,7 +44,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
         problem.put("type", ServiceProblems.PAYLOAD_TOO_LARGE.toString());
         problem.put("title", "Payload too large");
         problem.put("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
-        problem.put("detail", DETAIL);
+        problem.put("detail", BodyTooLargeException.DETAIL);
         problem.put("instance", request.getRequestURI());
         RequestIds.current().ifPresent(id -> problem.put(RequestIds.LOG_KEY, id));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
@@ -108,7 +99,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
         private void count(int n) throws BodyTooLargeException {
             read += n;
             if (read > MAX_BYTES) {
-                throw new BodyTooLargeException();
+                throw new BodyTooLargeException(MAX_BYTES);
             }
         }
 

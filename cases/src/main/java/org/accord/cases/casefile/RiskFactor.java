@@ -1,4 +1,4 @@
-package org.accord.cases.assessment;
+package org.accord.cases.casefile;
 
 /**
  * The fourteen risk factors of the UN Framework of Analysis for Atrocity Crimes (2014), by their names in the

@@ -1,4 +1,4 @@
-package org.accord.cases.assessment;
+package org.accord.cases.casefile;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.accord.cases.timeline;
+package org.accord.cases.casefile;
 
 /** What a timeline entry records. */
 public enum EntryKind {

@@ -1,4 +1,4 @@
-package org.accord.cases.timeline;
+package org.accord.cases.casefile;
 
 import java.time.Instant;
 import java.util.Comparator;

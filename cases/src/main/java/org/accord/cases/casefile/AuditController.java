@@ -1,7 +1,11 @@
-package org.accord.cases.audit;
+package org.accord.cases.casefile;
 
-import org.accord.cases.casefile.CaseService;
 import org.accord.cases.access.CaseAction;
+import org.accord.cases.audit.AccessAudit;
+import org.accord.cases.audit.AuditAction;
+import org.accord.cases.audit.AuditOutcome;
+import org.accord.cases.audit.AuditPage;
+import org.accord.cases.audit.ChainVerification;
 import org.accord.identity.AllianceUser;
 import org.accord.support.id.CaseId;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,7 @@
-package org.accord.support.problem;
+package org.accord.support.web;
 
 import java.net.URI;
 
-import org.accord.support.web.RequestIds;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,5 +1,7 @@
-package org.accord.cases.timeline;
+package org.accord.cases.casefile;
 
+import org.accord.cases.casefile.EntryKind;
+import org.accord.cases.casefile.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 
