@@ -4,10 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.accord.cases.casefile.CaseService;
 import org.accord.cases.access.CaseAccessPolicy;
+import org.accord.identity.testing.AccessLayout;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.RestController;
 
-import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,18 +21,13 @@ class CasesArchitectureTest {
 
     @Test
     void controllersNeverDecideWhoMaySeeWhat() {
-        noClasses().that().areAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().areAssignableTo(CaseAccessPolicy.class)
-                .check(CASES);
+        AccessLayout.controllersNeverDependOn(CaseAccessPolicy.class).check(CASES);
     }
 
     @Test
     void onlyTheCaseServiceAsksTheAccessPolicy() {
-        noClasses().that().doNotBelongToAnyOf(CaseService.class, CaseAccessPolicy.class)
-                .should().callMethodWhere(DescribedPredicate.describe("a decision of the access policy",
-                        call -> call.getTarget().getOwner().isEquivalentTo(CaseAccessPolicy.class)
-                                && !call.getTarget().getName().equals("audienceOf")))
-                .check(CASES);
+        AccessLayout.onlyAskedBy(CaseAccessPolicy.class, JavaClass.Predicates.belongToAnyOf(CaseService.class),
+                "audienceOf").check(CASES);
     }
 
     @Test

@@ -3,13 +3,14 @@ package org.accord.tasks;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.accord.identity.testing.AccessLayout;
 import org.accord.tasks.access.ActionAccessPolicy;
 import org.accord.tasks.action.ActionAccess;
 import org.accord.tasks.cases.CaseAudience;
 import org.accord.tasks.cases.CasesClient;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -30,16 +31,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().belongToAnyOf(CasesClient.class, CaseAudience.class);
 
     @ArchTest
-    static final ArchRule controllersNeverDecideWhoMaySeeWhat = noClasses().that()
-            .areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().areAssignableTo(ActionAccess.class);
+    static final ArchRule controllersNeverDecideWhoMaySeeWhat = AccessLayout.controllersNeverDependOn(
+            ActionAccess.class);
 
     @ArchTest
-    static final ArchRule onlyTheActionServiceAsksTheAccessPolicy = noClasses()
-            .that().doNotHaveFullyQualifiedName("org.accord.tasks.action.ActionService")
-            .and().doNotBelongToAnyOf(ActionAccessPolicy.class)
-            .should().callMethodWhere(DescribedPredicate.describe("a decision of the access policy",
-                    call -> call.getTarget().getOwner().isAssignableTo(ActionAccess.class)));
+    static final ArchRule onlyTheActionServiceAsksTheAccessPolicy = AccessLayout.onlyAskedBy(ActionAccess.class,
+            HasName.Predicates.name("org.accord.tasks.action.ActionService"));
 
     @ArchTest
     static final ArchRule controllersArePackagePrivate = classes().that().areAnnotatedWith(RestController.class)

@@ -14,11 +14,13 @@ import org.accord.cases.sharing.CaseAudience;
 import org.accord.cases.sharing.CaseSharing;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
+import org.accord.identity.AccessDecision;
 import org.accord.identity.AllianceUser;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.InternalCallRefusedException;
 import org.accord.identity.InternalCaller;
 import org.accord.identity.InternalClient;
+import org.accord.identity.InternalCalls;
 import org.accord.identity.InternalGrant;
 import org.accord.identity.PlatformRole;
 import org.accord.support.relay.ParkedEventsAccess;
@@ -49,11 +51,11 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
      * address and notify people (tasks, notifications), the relay's parked events for the operators. Cases itself
      * calls nothing here.
      */
-    private static final Map<InternalCall, InternalGrant> INTERNAL = Map.of(
-            InternalCall.READ_CASE_AUDIENCE, InternalGrant.of(PlatformRole.READ_CASE_AUDIENCE,
-                    InternalClient.TASKS, InternalClient.NOTIFICATIONS),
-            InternalCall.LIST_PARKED_EVENTS, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS),
-            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS));
+    static final InternalCalls<InternalCall> INTERNAL_CALLS = new InternalCalls<>(InternalCall.class, Map.of(
+            InternalCall.READ_CASE_AUDIENCE, InternalGrant.of("read who may see a case",
+                    PlatformRole.READ_CASE_AUDIENCE, InternalClient.TASKS, InternalClient.NOTIFICATIONS),
+            InternalCall.LIST_PARKED_EVENTS, InternalGrant.LIST_PARKED_EVENTS,
+            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.REDRIVE_PARKED_EVENT));
 
     /** The stored field that list queries match; one multikey index prefix serves every visibility rule. */
     public static final String AUDIENCE = "audience";
@@ -222,28 +224,15 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
         return registry.isMember(user.country()) && user.isOfficer();
     }
 
-    /** Whether the platform client may make the internal call: its client and its role both as the call needs. */
-    public boolean mayCall(InternalCaller caller, InternalCall call) {
-        return INTERNAL.get(call).admits(caller);
-    }
-
-    /** @throws InternalCallRefusedException, answered 403, when {@link #mayCall} does not grant the call */
+    /** @throws InternalCallRefusedException, answered 403, unless the caller's client and role both open the call */
     public void checkMayCall(InternalCaller caller, InternalCall call) {
-        if (!mayCall(caller, call)) {
-            throw new InternalCallRefusedException(switch (call) {
-                case READ_CASE_AUDIENCE -> "read who may see a case";
-                case LIST_PARKED_EVENTS -> "list parked events";
-                case REDRIVE_PARKED_EVENT -> "redrive parked events";
-            });
-        }
+        INTERNAL_CALLS.checkMayCall(caller, call);
     }
 
     @Override
     public void checkParkedEvents(InternalCaller caller, ParkedEventsAccess.Call call) {
-        checkMayCall(caller, switch (call) {
-            case LIST_PARKED -> InternalCall.LIST_PARKED_EVENTS;
-            case REDRIVE_PARKED -> InternalCall.REDRIVE_PARKED_EVENT;
-        });
+        checkMayCall(caller, call == ParkedEventsAccess.Call.LIST_PARKED ? InternalCall.LIST_PARKED_EVENTS
+                : InternalCall.REDRIVE_PARKED_EVENT);
     }
 
     private boolean reaches(SharingEntry entry, String country) {

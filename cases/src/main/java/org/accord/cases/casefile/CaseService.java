@@ -18,7 +18,7 @@ import org.accord.cases.audit.AuditAction;
 import org.accord.cases.audit.AuditOutcome;
 import org.accord.cases.events.CaseEvent;
 import org.accord.cases.events.EventStamp;
-import org.accord.cases.access.AccessDecision;
+import org.accord.identity.AccessDecision;
 import org.accord.cases.access.ActionNotAllowedException;
 import org.accord.cases.access.CaseAccessPolicy;
 import org.accord.cases.access.CaseAccessPolicy.InternalCall;

@@ -1,11 +1,11 @@
 package org.accord.cases.access;
 
+import static org.accord.identity.testing.AccessTables.assertInternalCalls;
+import static org.accord.identity.testing.AccessTables.words;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,10 +19,7 @@ import org.accord.identity.AllianceUser;
 import org.accord.identity.AllianceUsername;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.CountryRegistryProperties;
-import org.accord.identity.InternalCallRefusedException;
-import org.accord.identity.InternalCaller;
 import org.accord.identity.InternalClient;
-import org.accord.identity.PlatformRole;
 import org.accord.identity.testing.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,23 +227,7 @@ class CaseAccessPolicyTest {
             OPERATORS     | -                                       | -
             """)
     void eachInternalCallIsOpenToItsClientsHoldingItsRole(InternalClient client, String roles, String granted) {
-        InternalCaller caller = new InternalCaller(client, "accord-" + client.name().toLowerCase(Locale.ROOT),
-                words(roles).stream().map(PlatformRole::valueOf).collect(Collectors.toSet()));
-        Set<CaseAccessPolicy.InternalCall> expected = words(granted).stream()
-                .map(CaseAccessPolicy.InternalCall::valueOf).collect(Collectors.toSet());
-
-        for (CaseAccessPolicy.InternalCall call : CaseAccessPolicy.InternalCall.values()) {
-            assertThat(policy.mayCall(caller, call)).as(call.name()).isEqualTo(expected.contains(call));
-            if (expected.contains(call)) {
-                policy.checkMayCall(caller, call);
-            } else {
-                assertThatThrownBy(() -> policy.checkMayCall(caller, call)).as(call.name())
-                        .isInstanceOf(InternalCallRefusedException.class);
-            }
-        }
-    }
-
-    private static List<String> words(String text) {
-        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+        assertInternalCalls(CaseAccessPolicy.InternalCall.class, CaseAccessPolicy.INTERNAL_CALLS::mayCall, policy::checkMayCall,
+                client, roles, granted);
     }
 }

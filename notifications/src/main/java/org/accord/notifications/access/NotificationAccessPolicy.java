@@ -8,6 +8,7 @@ import org.accord.identity.AllianceUser;
 import org.accord.identity.InternalCallRefusedException;
 import org.accord.identity.InternalCaller;
 import org.accord.identity.InternalClient;
+import org.accord.identity.InternalCalls;
 import org.accord.identity.InternalGrant;
 import org.accord.identity.PlatformRole;
 import org.accord.notifications.fanout.CaseAudience;
@@ -33,11 +34,13 @@ public class NotificationAccessPolicy {
      * Which platform client may make each internal call, with which role: a case's events only from cases, an
      * action's only from tasks, each holding the role to post them; parked events for the operators.
      */
-    private static final Map<InternalCall, InternalGrant> INTERNAL = Map.of(
-            InternalCall.POST_CASE_EVENT, InternalGrant.of(PlatformRole.POST_CASE_EVENTS, InternalClient.CASES),
-            InternalCall.POST_ACTION_EVENT, InternalGrant.of(PlatformRole.POST_ACTION_EVENTS, InternalClient.TASKS),
-            InternalCall.LIST_PARKED_EVENTS, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS),
-            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS));
+    static final InternalCalls<InternalCall> INTERNAL_CALLS = new InternalCalls<>(InternalCall.class, Map.of(
+            InternalCall.POST_CASE_EVENT, InternalGrant.of("hand over a case's events", PlatformRole.POST_CASE_EVENTS,
+                    InternalClient.CASES),
+            InternalCall.POST_ACTION_EVENT, InternalGrant.of("hand over an action's events",
+                    PlatformRole.POST_ACTION_EVENTS, InternalClient.TASKS),
+            InternalCall.LIST_PARKED_EVENTS, InternalGrant.LIST_PARKED_EVENTS,
+            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.REDRIVE_PARKED_EVENT));
 
     static final String COUNTRY = "country";
     static final String USER = "user";
@@ -137,20 +140,8 @@ public class NotificationAccessPolicy {
         return mayManagePartner(user, country) && redrivable ? List.of(DeliveryOperation.REDRIVE) : List.of();
     }
 
-    /** Whether the platform client may make the internal call: its client and its role both as the call needs. */
-    public boolean mayCall(InternalCaller caller, InternalCall call) {
-        return INTERNAL.get(call).admits(caller);
-    }
-
-    /** @throws InternalCallRefusedException, answered 403, when {@link #mayCall} does not grant the call */
+    /** @throws InternalCallRefusedException, answered 403, unless the caller's client and role both open the call */
     public void checkMayCall(InternalCaller caller, InternalCall call) {
-        if (!mayCall(caller, call)) {
-            throw new InternalCallRefusedException(switch (call) {
-                case POST_CASE_EVENT -> "hand over a case's events";
-                case POST_ACTION_EVENT -> "hand over an action's events";
-                case LIST_PARKED_EVENTS -> "list parked events";
-                case REDRIVE_PARKED_EVENT -> "redrive parked events";
-            });
-        }
+        INTERNAL_CALLS.checkMayCall(caller, call);
     }
 }

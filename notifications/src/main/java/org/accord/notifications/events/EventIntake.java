@@ -2,6 +2,9 @@ package org.accord.notifications.events;
 
 import java.time.Clock;
 
+import org.accord.identity.InternalCaller;
+import org.accord.notifications.access.NotificationAccessPolicy;
+import org.accord.notifications.access.NotificationAccessPolicy.InternalCall;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -18,16 +21,21 @@ public class EventIntake {
     public enum Outcome { ACCEPTED, ALREADY_RECEIVED }
 
     private final MongoOperations mongo;
+    private final NotificationAccessPolicy policy;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    EventIntake(MongoOperations mongo, Clock clock, ApplicationEventPublisher events) {
+    EventIntake(MongoOperations mongo, NotificationAccessPolicy policy, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.policy = policy;
         this.clock = clock;
         this.events = events;
     }
 
-    public Outcome receive(IncomingEvent event) {
+    /** Takes an event from the service whose events it is, as the policy decides by the calling client and role. */
+    public Outcome receive(IncomingEvent event, InternalCaller caller) {
+        policy.checkMayCall(caller, event.type().ofAnAction() ? InternalCall.POST_ACTION_EVENT
+                : InternalCall.POST_CASE_EVENT);
         try {
             mongo.insert(ReceivedEvent.received(event, clock.instant()));
         } catch (DuplicateKeyException duplicate) {

@@ -3,8 +3,6 @@ package org.accord.notifications.events;
 import jakarta.validation.Valid;
 
 import org.accord.identity.InternalCaller;
-import org.accord.notifications.access.NotificationAccessPolicy;
-import org.accord.notifications.access.NotificationAccessPolicy.InternalCall;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,19 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 class EventIntakeController {
 
     private final EventIntake intake;
-    private final NotificationAccessPolicy policy;
 
-    EventIntakeController(EventIntake intake, NotificationAccessPolicy policy) {
+    EventIntakeController(EventIntake intake) {
         this.intake = intake;
-        this.policy = policy;
     }
 
     /** {@code 202} for a new event; {@code 204} for one already received, which is left as it was. */
     @PostMapping("/internal/events")
     ResponseEntity<Void> receive(@Valid @RequestBody IncomingEvent event, InternalCaller caller) {
-        policy.checkMayCall(caller, event.type().ofAnAction() ? InternalCall.POST_ACTION_EVENT
-                : InternalCall.POST_CASE_EVENT);
-        return switch (intake.receive(event)) {
+        return switch (intake.receive(event, caller)) {
             case ACCEPTED -> ResponseEntity.accepted().build();
             case ALREADY_RECEIVED -> ResponseEntity.noContent().build();
         };

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.accord.identity.InternalCaller;
+import org.accord.notifications.access.NotificationAccessPolicy;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +52,16 @@ public class ParkedEvents implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(ParkedEvents.class);
 
     private final MongoOperations mongo;
+    private final NotificationAccessPolicy policy;
 
-    ParkedEvents(MongoOperations mongo) {
+    ParkedEvents(MongoOperations mongo, NotificationAccessPolicy policy) {
         this.mongo = mongo;
+        this.policy = policy;
     }
 
-    /** The parked events, longest parked first, at most {@code limit}. */
-    public List<View> list(int limit) {
+    /** The parked events, longest parked first, at most {@code limit}, for the callers the policy lets list them. */
+    public List<View> list(InternalCaller caller, int limit) {
+        policy.checkMayCall(caller, NotificationAccessPolicy.InternalCall.LIST_PARKED_EVENTS);
         Query parked = new Query(Criteria.where(ReceivedEvent.PARKED_AT).ne(null))
                 .with(Sort.by(ReceivedEvent.PARKED_AT, "_id")).limit(limit);
         return mongo.find(parked, Document.class, collection()).stream().map(View::of).toList();
@@ -66,8 +71,12 @@ public class ParkedEvents implements MeterBinder {
         return mongo.count(new Query(Criteria.where(ReceivedEvent.PARKED_AT).ne(null)), collection());
     }
 
-    /** Puts a parked event back to be handled, its failures counted afresh; false if no such event is parked. */
-    public boolean redrive(String id) {
+    /**
+     * Puts a parked event back to be handled, its failures counted afresh, for the callers the policy lets redrive;
+     * false if no such event is parked.
+     */
+    public boolean redrive(InternalCaller caller, String id) {
+        policy.checkMayCall(caller, NotificationAccessPolicy.InternalCall.REDRIVE_PARKED_EVENT);
         boolean redriven = mongo.updateFirst(
                 new Query(Criteria.where("_id").is(id).and(ReceivedEvent.PARKED_AT).ne(null)),
                 new Update().unset(ReceivedEvent.PARKED_AT).set(ReceivedEvent.FAILURES, 0), collection())

@@ -3,7 +3,6 @@ package org.accord.notifications.events;
 import java.util.List;
 
 import org.accord.identity.InternalCaller;
-import org.accord.notifications.access.NotificationAccessPolicy;
 import org.accord.support.id.EventId;
 import org.accord.support.problem.ServiceProblems;
 import org.springframework.http.ResponseEntity;
@@ -23,25 +22,21 @@ class ParkedEventsController {
     }
 
     private final ParkedEvents parked;
-    private final NotificationAccessPolicy policy;
 
-    ParkedEventsController(ParkedEvents parked, NotificationAccessPolicy policy) {
+    ParkedEventsController(ParkedEvents parked) {
         this.parked = parked;
-        this.policy = policy;
     }
 
     @GetMapping("/internal/events/parked")
     ParkedList parked(InternalCaller caller) {
-        policy.checkMayCall(caller, NotificationAccessPolicy.InternalCall.LIST_PARKED_EVENTS);
-        List<ParkedEvents.View> items = parked.list(LISTED);
+        List<ParkedEvents.View> items = parked.list(caller, LISTED);
         return new ParkedList(items, items.size() < LISTED ? items.size() : parked.count());
     }
 
     /** {@code 204} once the event waits to be handled again; {@code 404} if no such event is parked. */
     @PostMapping("/internal/events/{id}/redrive")
     ResponseEntity<?> redrive(@PathVariable EventId id, InternalCaller caller) {
-        policy.checkMayCall(caller, NotificationAccessPolicy.InternalCall.REDRIVE_PARKED_EVENT);
-        if (parked.redrive(id.value())) {
+        if (parked.redrive(caller, id.value())) {
             return ResponseEntity.noContent().build();
         }
         return ServiceProblems.eventNotParked();

@@ -1,21 +1,16 @@
 package org.accord.notifications.access;
 
+import static org.accord.identity.testing.AccessTables.assertInternalCalls;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.accord.identity.AllianceUser;
-import org.accord.identity.InternalCallRefusedException;
-import org.accord.identity.InternalCaller;
 import org.accord.identity.InternalClient;
-import org.accord.identity.PlatformRole;
 import org.accord.identity.testing.EmbeddedMongo;
 import org.accord.notifications.fanout.CaseAudience;
 import org.accord.notifications.fanout.Tlp;
@@ -240,21 +235,7 @@ class NotificationAccessPolicyTest {
             OPERATORS     | -                                      | -
             """)
     void eachInternalCallIsOpenToItsClientsHoldingItsRole(InternalClient client, String roles, String granted) {
-        InternalCaller caller = new InternalCaller(client, "accord-" + client.name().toLowerCase(Locale.ROOT),
-                words(roles).stream().map(PlatformRole::valueOf).collect(Collectors.toSet()));
-        Set<NotificationAccessPolicy.InternalCall> expected = words(granted).stream()
-                .map(NotificationAccessPolicy.InternalCall::valueOf).collect(Collectors.toSet());
-
-        for (NotificationAccessPolicy.InternalCall call : NotificationAccessPolicy.InternalCall.values()) {
-            assertThat(policy.mayCall(caller, call)).as(call.name()).isEqualTo(expected.contains(call));
-            if (!expected.contains(call)) {
-                assertThatThrownBy(() -> policy.checkMayCall(caller, call)).as(call.name())
-                        .isInstanceOf(InternalCallRefusedException.class);
-            }
-        }
-    }
-
-    private static List<String> words(String text) {
-        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+        assertInternalCalls(NotificationAccessPolicy.InternalCall.class, NotificationAccessPolicy.INTERNAL_CALLS::mayCall, policy::checkMayCall,
+                client, roles, granted);
     }
 }

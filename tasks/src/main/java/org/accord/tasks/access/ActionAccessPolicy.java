@@ -13,7 +13,6 @@ import org.accord.tasks.action.Action;
 import org.accord.tasks.action.ActionAccess;
 import org.accord.tasks.action.ActionListOperation;
 import org.accord.tasks.action.ActionNotAllowedException;
-import org.accord.tasks.action.ActionNotFoundException;
 import org.accord.tasks.action.ActionOperation;
 import org.accord.tasks.action.ActionRefusedException;
 import org.accord.tasks.action.AllowedOperations;
@@ -23,10 +22,12 @@ import org.accord.tasks.action.CaseFilter;
 import org.accord.tasks.cases.CaseAudience;
 import org.accord.tasks.cases.CasesClient;
 import org.accord.tasks.config.Caller;
+import org.accord.identity.AccessDecision;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.InternalCallRefusedException;
 import org.accord.identity.InternalCaller;
 import org.accord.identity.InternalClient;
+import org.accord.identity.InternalCalls;
 import org.accord.identity.InternalGrant;
 import org.accord.identity.PlatformRole;
 import org.accord.support.relay.ParkedEventsAccess;
@@ -62,11 +63,11 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
      * Which platform client may make each internal call, with which role: an action's case and countries for
      * notifications, which tells them of it; the relay's parked events for the operators.
      */
-    private static final Map<InternalCall, InternalGrant> INTERNAL = Map.of(
-            InternalCall.READ_ACTION_PARTIES, InternalGrant.of(PlatformRole.READ_ACTION_PARTIES,
-                    InternalClient.NOTIFICATIONS),
-            InternalCall.LIST_PARKED_EVENTS, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS),
-            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.of(PlatformRole.OPERATOR, InternalClient.OPERATORS));
+    static final InternalCalls<InternalCall> INTERNAL_CALLS = new InternalCalls<>(InternalCall.class, Map.of(
+            InternalCall.READ_ACTION_PARTIES, InternalGrant.of("read an action's parties",
+                    PlatformRole.READ_ACTION_PARTIES, InternalClient.NOTIFICATIONS),
+            InternalCall.LIST_PARKED_EVENTS, InternalGrant.LIST_PARKED_EVENTS,
+            InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.REDRIVE_PARKED_EVENT));
 
     static final String PARTIES = "parties";
 
@@ -94,13 +95,12 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
         return all(candidates);
     }
 
-    /** The action if the caller may see it, else the same 404 as for one that does not exist. */
+    /** Whether the caller sees the action; one that does not exist is not visible either. */
     @Override
-    public Action requireVisible(Action action, Caller caller) {
-        if (action == null || !isParty(action, caller) || cases.caseAsSeenBy(action.caseId(), caller).isEmpty()) {
-            throw ActionNotFoundException.action();
-        }
-        return action;
+    public AccessDecision seeing(Action action, Caller caller) {
+        return action != null && isParty(action, caller) && cases.caseAsSeenBy(action.caseId(), caller).isPresent()
+                ? AccessDecision.GRANTED
+                : AccessDecision.NOT_VISIBLE;
     }
 
     /**
@@ -130,40 +130,35 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
 
     /** The requesting country's officers and liaison staff edit and cancel the action. */
     @Override
-    public void checkMayEdit(Action action, Caller caller) {
-        if (!mayEdit(action, caller)) {
-            throw new ActionNotAllowedException(
-                    "Only officers of the requesting country edit or cancel a coordinated action.");
-        }
+    public AccessDecision editing(Action action, Caller caller) {
+        return mayEdit(action, caller) ? AccessDecision.GRANTED
+                : AccessDecision.forbidden(
+                        "Only officers of the requesting country edit or cancel a coordinated action.");
     }
 
     /** Only users of the addressed country, and not its analysts, move its assignment. */
     @Override
-    public void checkMayMove(String country, Caller caller) {
-        if (!mayMove(country, caller)) {
-            throw new ActionNotAllowedException("Only officers and liaison staff of " + country
-                    + " move its assignment.");
-        }
+    public AccessDecision moving(String country, Caller caller) {
+        return mayMove(country, caller) ? AccessDecision.GRANTED
+                : AccessDecision.forbidden("Only officers and liaison staff of " + country + " move its assignment.");
     }
 
     /** Only the addressed country's liaison staff name who works on its assignment. */
     @Override
-    public void checkMayNameAssignee(String country, Caller caller) {
-        if (!mayNameAssignee(country, caller)) {
-            throw new ActionNotAllowedException("Only liaison staff of " + country + " name its assignee.");
-        }
+    public AccessDecision namingAssignee(String country, Caller caller) {
+        return mayNameAssignee(country, caller) ? AccessDecision.GRANTED
+                : AccessDecision.forbidden("Only liaison staff of " + country + " name its assignee.");
     }
 
     /** Officers and liaison staff of the requesting or an addressed country comment. */
     @Override
-    public void checkMayComment(Caller caller) {
-        if (!mayComment(caller)) {
-            throw new ActionNotAllowedException("Analysts read coordinated actions; officers comment on them.");
-        }
+    public AccessDecision commenting(Caller caller) {
+        return mayComment(caller) ? AccessDecision.GRANTED
+                : AccessDecision.forbidden("Analysts read coordinated actions; officers comment on them.");
     }
 
     /**
-     * What the caller may do with an action it sees: the same rights the checks above decide, on the action's state
+     * What the caller may do with an action it sees: the same rights the decisions above take, on the action's state
      * as the service's calls require it (an open action, a move its workflow allows, an assignment still owed).
      */
     @Override
@@ -228,20 +223,9 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
         return criteria.size() == 1 ? criteria.get(0) : new Criteria().andOperator(criteria);
     }
 
-    /** Whether the platform client may make the internal call: its client and its role both as the call needs. */
-    public boolean mayCall(InternalCaller caller, InternalCall call) {
-        return INTERNAL.get(call).admits(caller);
-    }
-
-    /** @throws InternalCallRefusedException, answered 403, when {@link #mayCall} does not grant the call */
+    /** @throws InternalCallRefusedException, answered 403, unless the caller's client and role both open the call */
     public void checkMayCall(InternalCaller caller, InternalCall call) {
-        if (!mayCall(caller, call)) {
-            throw new InternalCallRefusedException(switch (call) {
-                case READ_ACTION_PARTIES -> "read an action's parties";
-                case LIST_PARKED_EVENTS -> "list parked events";
-                case REDRIVE_PARKED_EVENT -> "redrive parked events";
-            });
-        }
+        INTERNAL_CALLS.checkMayCall(caller, call);
     }
 
     @Override
@@ -251,9 +235,7 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
 
     @Override
     public void checkParkedEvents(InternalCaller caller, ParkedEventsAccess.Call call) {
-        checkMayCall(caller, switch (call) {
-            case LIST_PARKED -> InternalCall.LIST_PARKED_EVENTS;
-            case REDRIVE_PARKED -> InternalCall.REDRIVE_PARKED_EVENT;
-        });
+        checkMayCall(caller, call == ParkedEventsAccess.Call.LIST_PARKED ? InternalCall.LIST_PARKED_EVENTS
+                : InternalCall.REDRIVE_PARKED_EVENT);
     }
 }

@@ -72,7 +72,7 @@ public record Action(
         parties = List.copyOf(involved);
     }
 
-    static Action proposed(String id, String caseId, ActionType type, String title, String description,
+    public static Action proposed(String id, String caseId, ActionType type, String title, String description,
             String requestingCountry, Instant dueDate, Priority priority, List<String> countries, String by,
             Instant at) {
         return new Action(id, caseId, type, title, description, requestingCountry, dueDate, priority,

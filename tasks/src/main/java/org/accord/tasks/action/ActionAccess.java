@@ -2,6 +2,7 @@ package org.accord.tasks.action;
 
 import java.util.List;
 
+import org.accord.identity.AccessDecision;
 import org.accord.identity.InternalCaller;
 import org.accord.tasks.config.Caller;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,21 +20,24 @@ public interface ActionAccess {
     /** Matches exactly the actions {@code caller} may see among those that match {@code filters}. */
     Criteria visibleTo(Caller caller, List<Criteria> filters);
 
-    /** The action if the caller may see it, else the same 404 as for one that does not exist. */
-    Action requireVisible(Action action, Caller caller);
+    /** {@code NOT_VISIBLE} for an action the caller may not see or that does not exist, answered alike. */
+    AccessDecision seeing(Action action, Caller caller);
 
     /** The platform service that may read an action's case and countries; 403 for any other client. */
     void checkMayReadParties(InternalCaller caller);
 
     void checkMayPropose(Caller caller, String caseId, List<String> countries);
 
-    void checkMayEdit(Action action, Caller caller);
+    /** Editing and cancelling the action the caller sees. */
+    AccessDecision editing(Action action, Caller caller);
 
-    void checkMayMove(String country, Caller caller);
+    /** Moving the assignment of {@code country} through its workflow. */
+    AccessDecision moving(String country, Caller caller);
 
-    void checkMayNameAssignee(String country, Caller caller);
+    /** Naming who works on the assignment of {@code country}. */
+    AccessDecision namingAssignee(String country, Caller caller);
 
-    void checkMayComment(Caller caller);
+    AccessDecision commenting(Caller caller);
 
     AllowedOperations allowedOperations(Action action, Caller caller);
 

@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.accord.tasks.config.Caller;
+import org.accord.identity.AccessDecision;
 import org.accord.identity.InternalCaller;
+import org.accord.tasks.config.Caller;
 import org.accord.tasks.directory.AllianceDirectory;
 import org.accord.tasks.events.ActionEvent;
 import org.accord.tasks.events.EventStamp;
@@ -64,7 +65,9 @@ class ActionService {
     }
 
     Action read(String id, Caller caller) {
-        return policy.requireVisible(find(id), caller);
+        Action found = find(id);
+        require(policy.seeing(found, caller));
+        return found;
     }
 
     /** The action's case and countries, for the platform service the policy lets ask. */
@@ -129,6 +132,11 @@ class ActionService {
                 policy.allowedListOperations(request.caseId(), caller));
     }
 
+    /** Goes on when the policy grants the call; a hidden action answers as a missing one, a refused call 403. */
+    private static void require(AccessDecision decision) {
+        decision.orThrow(ActionNotFoundException::action, ActionNotAllowedException::new);
+    }
+
     private ActionPage empty(ActionQuery request, Caller caller) {
         return new ActionPage(List.of(), request.page(), request.size(), 0,
                 policy.allowedListOperations(request.caseId(), caller));
@@ -141,7 +149,7 @@ class ActionService {
 
     Action edit(String id, ActionChanges changes, String ifMatch, Caller caller) {
         return write(id, caller, ifMatch, current -> {
-            policy.checkMayEdit(current, caller);
+            require(policy.editing(current, caller));
             requireOpen(current);
             String title = Objects.requireNonNullElse(changes.title(), current.title());
             String description = Objects.requireNonNullElse(changes.description(), current.description());
@@ -163,7 +171,7 @@ class ActionService {
 
     Action cancel(String id, String reason, Caller caller) {
         return write(id, caller, null, current -> {
-            policy.checkMayEdit(current, caller);
+            require(policy.editing(current, caller));
             requireOpen(current);
             return new Change(current.cancelled(new Cancellation(reason, caller.username(), now())),
                     List.of(ActionEvent.actionCancelled(reason)));
@@ -177,7 +185,7 @@ class ActionService {
         }
         return write(id, caller, null, current -> {
             Assignment assignment = requireAssignment(current, country);
-            policy.checkMayMove(country, caller);
+            require(policy.moving(country, caller));
             requireOpen(current);
             if (current.assignments().stream().mapToInt(a -> a.history().size()).sum() >= Action.MAX_TRANSITIONS) {
                 throw new ActionRefusedException(ActionRefusedException.Reason.LIMIT_REACHED,
@@ -201,7 +209,7 @@ class ActionService {
     Action nameAssignee(String id, String country, String username, Caller caller) {
         Action current = read(id, caller);
         requireAssignment(current, country);
-        policy.checkMayNameAssignee(country, caller);
+        require(policy.namingAssignee(country, caller));
         requireAssignable(current, country);
         // Asked only once the caller may name someone: the realm's users are not an oracle for anybody else.
         String assignee = directory.userOf(username, country).orElseThrow(() -> new ActionRefusedException(
@@ -233,7 +241,7 @@ class ActionService {
     Comment comment(String id, String text, Caller caller) {
         String commentId = UUID.randomUUID().toString();
         Action saved = write(id, caller, null, current -> {
-            policy.checkMayComment(caller);
+            require(policy.commenting(caller));
             if (current.comments().size() >= Action.MAX_COMMENTS) {
                 throw new ActionRefusedException(ActionRefusedException.Reason.LIMIT_REACHED,
                         "This action has reached its limit of " + Action.MAX_COMMENTS + " comments.");
