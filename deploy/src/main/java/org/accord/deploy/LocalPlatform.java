@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.accord.identity.keycloak.KeycloakServer;
+import org.accord.identity.secrets.DemoSecrets;
 
 /**
  * The whole platform on this machine: the embedded MongoDB server, the mail server, Keycloak, the three services
@@ -151,7 +152,7 @@ public final class LocalPlatform implements AutoCloseable {
         KeycloakPart part = register(new KeycloakPart(new KeycloakServer.Settings(distribution,
                 settings.dataDir().resolve("keycloak"), settings.projectRoot().resolve("identity/keycloak"),
                 settings.ports().keycloak(), settings.ports().keycloakManagement(), true,
-                Map.copyOf(environment), settings.log("keycloak"))));
+                Map.copyOf(environment), settings.log("keycloak"), DemoSecrets.byVariable())));
         try {
             part.server.start(settings.startTimeout());
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.accord.deploy;
 
+import static org.accord.deploy.BenchmarkAnswers.expect;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -118,13 +120,5 @@ public final class CreationBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
-                    + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
     }
 }

@@ -1,5 +1,7 @@
 package org.accord.deploy;
 
+import static org.accord.deploy.BenchmarkAnswers.expect;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -245,14 +247,6 @@ public final class DeliveryBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
-                    + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
     }
 
     private static long percentile(List<Long> sorted, int percent) {

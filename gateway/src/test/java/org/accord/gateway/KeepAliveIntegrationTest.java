@@ -59,11 +59,25 @@ class KeepAliveIntegrationTest extends WiredGateway {
         partner = with(bearer(logins.systemsToken("fr")), "Accept", "application/json");
     }
 
-    @Test
-    void aBrowserCallRefusedForItsMissingXsrfHeaderLeavesTheConnectionUsable() {
-        Call refused = Call.withBody("POST", "/api/cases", json(browser), SMALL_BODY);
+    /** Calls the gateway answers early, before it read their body, each with who calls next and its answer. */
+    Stream<Arguments> earlyAnswers() {
+        return Stream.of(
+                Arguments.of("a browser call refused for its missing XSRF header",
+                        Call.withBody("POST", "/api/cases", json(browser), SMALL_BODY), browser, 403),
+                Arguments.of("a call to an internal address",
+                        Call.withBody("POST", "/internal/x", json(partner), SMALL_BODY), partner, 404),
+                Arguments.of("a call with an invalid token",
+                        Call.withBody("POST", "/api/cases", json(bearer(forgedToken())), SMALL_BODY), partner, 401),
+                Arguments.of("a declared body over the limit",
+                        Call.withBody("POST", "/api/cases", json(partner), LARGE_BODY), partner, 413),
+                Arguments.of("a chunked body over the limit",
+                        Call.chunked("POST", "/api/cases", json(partner), LARGE_BODY), partner, 413));
+    }
 
-        assertNextCallAnswered(refused, browser, 403);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("earlyAnswers")
+    void anEarlyAnswerLeavesTheConnectionUsable(String what, Call call, Map<String, String> caller, int status) {
+        assertNextCallAnswered(call, caller, status);
     }
 
     @Test
@@ -125,35 +139,6 @@ class KeepAliveIntegrationTest extends WiredGateway {
                 }
             }
         }
-    }
-
-    @Test
-    void aCallToAnInternalAddressLeavesTheConnectionUsable() {
-        Call internal = Call.withBody("POST", "/internal/x", json(partner), SMALL_BODY);
-
-        assertNextCallAnswered(internal, partner, 404);
-    }
-
-    @Test
-    void aCallWithAnInvalidTokenLeavesTheConnectionUsable() {
-        String forged = forgedToken();
-        Call unauthenticated = Call.withBody("POST", "/api/cases", json(bearer(forged)), SMALL_BODY);
-
-        assertNextCallAnswered(unauthenticated, partner, 401);
-    }
-
-    @Test
-    void aDeclaredBodyOverTheLimitLeavesTheConnectionUsable() {
-        Call tooLarge = Call.withBody("POST", "/api/cases", json(partner), LARGE_BODY);
-
-        assertNextCallAnswered(tooLarge, partner, 413);
-    }
-
-    @Test
-    void aChunkedBodyOverTheLimitLeavesTheConnectionUsable() {
-        Call tooLarge = Call.chunked("POST", "/api/cases", json(partner), LARGE_BODY);
-
-        assertNextCallAnswered(tooLarge, partner, 413);
     }
 
     @Test

@@ -36,7 +36,7 @@ final class ServletProblemResponses implements AuthenticationEntryPoint, AccessD
         write(response, SecurityProblem.FORBIDDEN, request.getRequestURI());
     }
 
-    private static void write(HttpServletResponse response, SecurityProblem problem, String instance)
+    private static void write(HttpServletResponse response, ProblemKind problem, String instance)
             throws IOException {
         response.setStatus(problem.status());
         response.setContentType("application/problem+json");

@@ -57,12 +57,12 @@ class HostileDisclosureIntegrationTest {
 
     @Test
     void aMessageWaitingForGermanysFailingWebhookIsWithdrawnOnceGermanyIsNarrowedAway() {
-        String webhook = germanyListensOnAFailingWebhook();
-        String secret = "Informant names " + UUID.randomUUID();
-        String caseId = franceSharesAnAmberCaseWithGermany(secret);
-        String eventKey = franceAddsAnEntry(caseId);
-        JsonNode waiting = eventually(() -> delivery(caseId, eventKey, "FAILED"));
-        String mailbox = germanyAddsAMailbox(webhook);
+        WaitingMessage message = aMessageWaitingForGermany("Informant names");
+        String secret = message.secret();
+        String caseId = message.caseId();
+        String eventKey = message.eventKey();
+        JsonNode waiting = message.delivery();
+        String mailbox = message.mailbox();
 
         BrowserSession.Page narrowed = france.sendJson("PUT", api("/cases/" + caseId + "/sharing"),
                 "{\"tlp\":\"AMBER\",\"sharedWith\":[{\"country\":\"CA\",\"access\":\"READ\"}],\"namedRecipients\":[]}");
@@ -83,12 +83,11 @@ class HostileDisclosureIntegrationTest {
 
     @Test
     void aMessageWaitingForGermanysFailingWebhookIsWithdrawnWhenRedrivenAfterTheCaseIsRelabelledRed() {
-        String webhook = germanyListensOnAFailingWebhook();
-        String secret = "Source location " + UUID.randomUUID();
-        String caseId = franceSharesAnAmberCaseWithGermany(secret);
-        String eventKey = franceAddsAnEntry(caseId);
-        eventually(() -> delivery(caseId, eventKey, "FAILED"));
-        String mailbox = germanyAddsAMailbox(webhook);
+        WaitingMessage message = aMessageWaitingForGermany("Source location");
+        String secret = message.secret();
+        String caseId = message.caseId();
+        String eventKey = message.eventKey();
+        String mailbox = message.mailbox();
 
         BrowserSession.Page relabelled = france.sendJson("PUT", api("/cases/" + caseId + "/sharing"),
                 "{\"tlp\":\"RED\",\"sharedWith\":[],\"namedRecipients\":[]}");
@@ -107,6 +106,23 @@ class HostileDisclosureIntegrationTest {
         assertThat(germanOfficer.get(api("/notifications?size=100")).body()).doesNotContain(caseId);
 
         assertAuditIntactAndListing(france, caseId, "DE");
+    }
+
+    /** A message to Germany, of an entry France added to an AMBER case holding a secret, as it waits for a retry. */
+    private record WaitingMessage(String secret, String caseId, String eventKey, JsonNode delivery, String mailbox) {
+    }
+
+    /**
+     * Germany listens on a failing webhook, France shares an AMBER case holding {@code secret} (made unique) with
+     * Germany and adds an entry; once the message to Germany has failed, Germany adds a mailbox too.
+     */
+    private static WaitingMessage aMessageWaitingForGermany(String secret) {
+        String webhook = germanyListensOnAFailingWebhook();
+        String unique = secret + " " + UUID.randomUUID();
+        String caseId = franceSharesAnAmberCaseWithGermany(unique);
+        String eventKey = franceAddsAnEntry(caseId);
+        JsonNode waiting = eventually(() -> delivery(caseId, eventKey, "FAILED"));
+        return new WaitingMessage(unique, caseId, eventKey, waiting, germanyAddsAMailbox(webhook));
     }
 
     /**

@@ -66,12 +66,7 @@ class HostileIdentityIntegrationTest {
     @Test
     void anAccountWithoutAPlatformRoleReadsAndChangesNothing() {
         BrowserSession france = logins().gatewaySession("fr-officer");
-        BrowserSession.Page opened = france.sendJson("POST", api("/cases"), """
-                {"title": "Open to every member", "summary": "", "situationCountry": "SD", "tlp": "GREEN",
-                 "sharedWith": [], "namedRecipients": [], "tags": []}
-                """);
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        String caseId = json(opened).path("id").asString();
+        String caseId = openToEveryMember(france);
         BrowserSession visitor = logins().gatewaySession("fr-visitor");
 
         BrowserSession.Page me = visitor.get(api("/me"));
@@ -105,12 +100,7 @@ class HostileIdentityIntegrationTest {
     @Test
     void aTokenOfAClientThePlatformDoesNotKnowOpensNothing() {
         BrowserSession france = logins().gatewaySession("fr-officer");
-        BrowserSession.Page opened = france.sendJson("POST", api("/cases"), """
-                {"title": "Open to every member", "summary": "", "situationCountry": "SD", "tlp": "GREEN",
-                 "sharedWith": [], "namedRecipients": [], "tags": []}
-                """);
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        String caseId = json(opened).path("id").asString();
+        String caseId = openToEveryMember(france);
         String stranger = logins().unknownClientToken("FR", "officer", "operator");
 
         for (String url : List.of(api("/me"), api("/cases/" + caseId),
@@ -128,5 +118,15 @@ class HostileIdentityIntegrationTest {
                 {"title": "For %s only", "summary": "", "situationCountry": "SD", "tlp": "RED", "sharedWith": [],
                  "namedRecipients": ["%s"], "tags": []}
                 """.formatted(title, recipient);
+    }
+
+    /** A GREEN case the originator opens to every member, its id. */
+    private static String openToEveryMember(BrowserSession originator) {
+        BrowserSession.Page opened = originator.sendJson("POST", api("/cases"), """
+                {"title": "Open to every member", "summary": "", "situationCountry": "SD", "tlp": "GREEN",
+                 "sharedWith": [], "namedRecipients": [], "tags": []}
+                """);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return json(opened).path("id").asString();
     }
 }

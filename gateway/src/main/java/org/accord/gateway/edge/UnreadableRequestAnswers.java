@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.TransferEncodingNotAllowedException;
 
 import org.accord.gateway.problem.GatewayProblem;
+import org.accord.identity.ProblemKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -88,13 +89,13 @@ final class UnreadableRequestAnswers extends ChannelDuplexHandler {
     /** The server answers an unreadable request with its status alone: no body, and the connection closing. */
     private boolean isTheServersOwnAnswer(Object msg) {
         return msg instanceof FullHttpResponse response && response.content().readableBytes() == 0
-                && response.status().code() == unreadable.status()
+                && response.status().code() == unreadable.kind().status()
                 && response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
     }
 
     private FullHttpResponse answer(GatewayProblem problem) {
         String requestId = UUID.randomUUID().toString();
-        log.info("Refused a request the server could not read ({}): {}", requestId, problem.title());
+        log.info("Refused a request the server could not read ({}): {}", requestId, problem.kind().title());
         FullHttpResponse answer = problemAnswer(json, securityHeaders, problem, requestId);
         answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         return answer;
@@ -103,15 +104,16 @@ final class UnreadableRequestAnswers extends ChannelDuplexHandler {
     /** A problem written without the application, with its request id and the security headers. */
     static FullHttpResponse problemAnswer(JsonMapper json, Map<String, String> securityHeaders,
             GatewayProblem problem, String requestId) {
+        ProblemKind kind = problem.kind();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
+        body.put("type", kind.type());
+        body.put("title", kind.title());
+        body.put("status", kind.status());
+        body.put("detail", kind.detail());
         body.put(RequestIds.LOG_KEY, requestId);
         byte[] bytes = json.writeValueAsBytes(body);
         FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(bytes));
+                HttpResponseStatus.valueOf(kind.status()), Unpooled.wrappedBuffer(bytes));
         answer.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
                 .set(RequestIds.HEADER, requestId);

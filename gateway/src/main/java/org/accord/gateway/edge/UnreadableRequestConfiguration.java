@@ -1,9 +1,9 @@
 package org.accord.gateway.edge;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.accord.gateway.webclient.GatewayPages;
 import reactor.netty.NettyPipeline;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -24,7 +24,7 @@ class UnreadableRequestConfiguration {
     private static final String ADDRESS_HANDLER = "accord.undecodableAddressAnswers";
 
     @Bean
-    NettyServerCustomizer unreadableRequestsAnswered(JsonMapper json, EdgeProperties edge) throws IOException {
+    NettyServerCustomizer unreadableRequestsAnswered(JsonMapper json, EdgeProperties edge) {
         Map<String, String> headers = SecurityHeaders.onAnswersWrittenByTheServer(edge);
         byte[] pageNotFound = pageNotFound();
         return server -> server.doOnChannelInit((observer, channel, remote) -> {
@@ -38,13 +38,15 @@ class UnreadableRequestConfiguration {
     }
 
     /** The web client's "Page not found", as a page of its own for an address the web client never gets to read. */
-    private static byte[] pageNotFound() throws IOException {
-        try (InputStream in = UnreadableRequestConfiguration.class.getResourceAsStream("page-not-found.html")) {
-            if (in == null) {
-                throw new IllegalStateException("page-not-found.html is missing beside "
-                        + UnreadableRequestConfiguration.class.getName());
-            }
-            return in.readAllBytes();
-        }
+    private static byte[] pageNotFound() {
+        return GatewayPages.page("Not found", """
+                  <header class="bar">
+                    <a class="brand" href="/cases">Accord</a>
+                  </header>
+                  <main id="view">
+                    <h1>Page not found</h1>
+                    <p>There is nothing at this address. <a href="/cases">Go to the cases</a></p>
+                  </main>
+                """).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package org.accord.gateway.login;
 import java.util.Comparator;
 import java.util.Locale;
 
+import org.accord.gateway.webclient.GatewayPages;
 import org.accord.identity.CountryRegistry;
 
 import org.springframework.http.MediaType;
@@ -30,17 +31,7 @@ class LoginPageController {
                         .append(country.toLowerCase(Locale.ROOT)).append("\">")
                         .append(HtmlUtils.htmlEscape(name(country))).append("</a></li>\n"));
         boolean failed = exchange.getRequest().getQueryParams().containsKey("error");
-        return """
-                <!doctype html>
-                <html lang="en">
-                <head>
-                  <meta charset="utf-8">
-                  <meta name="viewport" content="width=device-width, initial-scale=1">
-                  <title>Sign in · Accord</title>
-                  <link rel="icon" href="data:,">
-                  <link rel="stylesheet" href="/app.css">
-                </head>
-                <body>
+        return GatewayPages.page("Sign in", """
                   <main class="sign-in">
                     <p class="brand">Accord</p>
                     <h1>Sign in with your government</h1>
@@ -49,11 +40,9 @@ class LoginPageController {
                     <ul class="countries">
                 %s    </ul>
                   </main>
-                </body>
-                </html>
                 """.formatted(failed
                         ? "    <p class=\"error\" role=\"alert\">Sign-in did not complete. Please try again.</p>\n"
-                        : "", links);
+                        : "", links));
     }
 
     private String name(String country) {

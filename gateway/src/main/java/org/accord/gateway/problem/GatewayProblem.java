@@ -1,5 +1,7 @@
 package org.accord.gateway.problem;
 
+import org.accord.identity.ProblemKind;
+
 /** The problems the gateway itself answers with, each with a stable {@code type}. */
 public enum GatewayProblem {
     NOT_FOUND(404, "not-found", "Not found", "There is nothing at this address."),
@@ -36,33 +38,13 @@ public enum GatewayProblem {
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout",
             "The service behind this address did not answer in time.");
 
-    private static final String TYPE_BASE = "https://accord.example/problems/";
-
-    private final int status;
-    private final String type;
-    private final String title;
-    private final String detail;
+    private final ProblemKind kind;
 
     GatewayProblem(int status, String slug, String title, String detail) {
-        this.status = status;
-        this.type = TYPE_BASE + slug;
-        this.title = title;
-        this.detail = detail;
+        this.kind = ProblemKind.of(status, slug, title, detail);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String detail() {
-        return detail;
+    public ProblemKind kind() {
+        return kind;
     }
 }

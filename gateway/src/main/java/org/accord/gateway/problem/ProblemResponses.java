@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.accord.gateway.correlation.RequestIds;
+import org.accord.identity.ProblemKind;
 import org.accord.identity.SecurityProblem;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -31,9 +31,6 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> PROBLEM = new TypeReference<>() {
-    };
-
     private final JsonMapper json;
 
     ProblemResponses(JsonMapper json) {
@@ -46,12 +43,12 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
                 ? "Bearer error=\"" + oauth.getError().getErrorCode() + "\""
                 : "Bearer";
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return write(exchange, HttpStatus.UNAUTHORIZED, security(SecurityProblem.UNAUTHENTICATED, exchange));
+        return write(exchange, SecurityProblem.UNAUTHENTICATED);
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return write(exchange, HttpStatus.FORBIDDEN, security(SecurityProblem.FORBIDDEN, exchange));
+        return write(exchange, SecurityProblem.FORBIDDEN);
     }
 
     /** The refusal of a browser request that did not prove it comes from the web client itself. */
@@ -60,6 +57,10 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
     }
 
     public Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem) {
+        return write(exchange, problem.kind());
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, ProblemKind problem) {
         return write(exchange, HttpStatusCode.valueOf(problem.status()),
                 body(problem.type(), problem.title(), problem.status(), problem.detail(), exchange));
     }
@@ -97,14 +98,6 @@ public final class ProblemResponses implements ServerAuthenticationEntryPoint, S
             problem.put("detail", detail);
         }
         problem.put("instance", instance(exchange));
-        return withRequestId(problem, exchange);
-    }
-
-    private byte[] security(SecurityProblem problem, ServerWebExchange exchange) {
-        return withRequestId(json.readValue(problem.json(instance(exchange)), PROBLEM), exchange);
-    }
-
-    private byte[] withRequestId(Map<String, Object> problem, ServerWebExchange exchange) {
         RequestIds.of(exchange).ifPresent(id -> problem.put("requestId", id));
         return json.writeValueAsBytes(problem);
     }

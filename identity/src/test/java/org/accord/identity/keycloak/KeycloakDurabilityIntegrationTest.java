@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.accord.identity.secrets.DemoSecrets;
 import org.accord.identity.testing.FreePorts;
 import org.accord.identity.testing.KeycloakAdmin;
 import org.accord.identity.testing.KeycloakTestServer;
@@ -46,7 +47,7 @@ class KeycloakDurabilityIntegrationTest {
         return new KeycloakServer(new KeycloakServer.Settings(KeycloakTestServer.distribution(), install,
                 KeycloakTestServer.realmDirectory(), FreePorts.next(), FreePorts.next(), true,
                 Map.of("ACCORD_GATEWAY_URL", "http://localhost:" + gatewayPort),
-                Path.of("target").toAbsolutePath().resolve("keycloak-durability.log")))
+                Path.of("target").toAbsolutePath().resolve("keycloak-durability.log"), DemoSecrets.byVariable()))
                 .start(Duration.ofMinutes(8));
     }
 

@@ -74,7 +74,7 @@ class RealmFilesTest {
     @Test
     void theLocalLaunchGivesEachClientOfTheAllianceRealmItsDemoSecretFromTheOneFileOfDemoSecrets(
             @TempDir Path imports) throws IOException {
-        DemoRealms.write(REALMS, imports);
+        DemoRealms.write(REALMS, imports, DemoSecrets.byVariable());
 
         JsonNode alliance = read(imports.resolve("alliance-realm.json"));
         Map<String, String> demo = DemoSecrets.byVariable();
@@ -94,7 +94,7 @@ class RealmFilesTest {
     @Test
     void theLocalLaunchImportsTheDemoGovernmentsAndPartnerSystemsBesideTheAllianceRealm(@TempDir Path imports)
             throws IOException {
-        DemoRealms.write(REALMS, imports);
+        DemoRealms.write(REALMS, imports, DemoSecrets.byVariable());
 
         try (Stream<Path> files = Files.list(imports)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(

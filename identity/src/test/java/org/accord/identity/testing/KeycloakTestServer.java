@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.accord.identity.keycloak.KeycloakServer;
+import org.accord.identity.secrets.DemoSecrets;
 
 /**
  * One real Keycloak per test JVM, started from the checked-in realm files on free ports and shared by every test
@@ -33,7 +34,8 @@ public final class KeycloakTestServer {
             KeycloakServer server = new KeycloakServer(new KeycloakServer.Settings(distribution(), INSTALL_ROOT,
                     realmDirectory(),
                     FreePorts.next(), FreePorts.next(), false,
-                    Map.of("ACCORD_GATEWAY_URL", "http://localhost:" + gatewayPort), target.resolve("keycloak.log")));
+                    Map.of("ACCORD_GATEWAY_URL", "http://localhost:" + gatewayPort), target.resolve("keycloak.log"),
+                    DemoSecrets.byVariable()));
             server.start(Duration.ofMinutes(3));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
             shared = new KeycloakTestServer(server, gatewayPort);
@@ -50,7 +52,7 @@ public final class KeycloakTestServer {
         return new KeycloakServer(new KeycloakServer.Settings(distribution(), INSTALL_ROOT, realmDirectory(),
                 FreePorts.next(), FreePorts.next(), false,
                 Map.of("ACCORD_GATEWAY_URL", "http://localhost:" + FreePorts.next()),
-                target.resolve("keycloak-production-only.log"), false));
+                target.resolve("keycloak-production-only.log"), Map.of()));
     }
 
     public String baseUrl() {

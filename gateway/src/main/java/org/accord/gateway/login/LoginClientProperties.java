@@ -1,4 +1,4 @@
-package org.accord.gateway;
+package org.accord.gateway.login;
 
 import java.net.URI;
 

@@ -61,17 +61,17 @@ public final class KeycloakServer implements AutoCloseable {
      * @param persistent      keep Keycloak's own database on disk ({@code dev-file}) or in memory ({@code dev-mem})
      * @param environment     extra environment, such as the placeholders the realm files use
      * @param log             where Keycloak's output is, named in messages and read for their last lines
-     * @param demoSet         import the demo set with the realm folder's files, or those files alone as production
-     *                        does
+     * @param demoSecrets     the local launch's secrets by variable, given to the platform's clients of the demo
+     *                        set imported with the realm folder's files; none: those files alone, as production
+     *                        imports them
      */
     public record Settings(Path distributionZip, Path installRoot, Path realmDirectory, int httpPort,
-            int managementPort, boolean persistent, Map<String, String> environment, Path log, boolean demoSet) {
+            int managementPort, boolean persistent, Map<String, String> environment, Path log,
+            Map<String, String> demoSecrets) {
 
-        /** The local launch's and the tests' settings: the realm folder's files with the demo set. */
-        public Settings(Path distributionZip, Path installRoot, Path realmDirectory, int httpPort, int managementPort,
-                boolean persistent, Map<String, String> environment, Path log) {
-            this(distributionZip, installRoot, realmDirectory, httpPort, managementPort, persistent, environment, log,
-                    true);
+        /** Whether the demo set is imported, as the local launch and most tests do. */
+        boolean demoSet() {
+            return !demoSecrets.isEmpty();
         }
     }
 
@@ -228,7 +228,7 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
         if (settings.demoSet()) {
-            DemoRealms.write(settings.realmDirectory(), importDirectory);
+            DemoRealms.write(settings.realmDirectory(), importDirectory, settings.demoSecrets());
         } else {
             DemoRealms.writeProduction(settings.realmDirectory(), importDirectory);
         }

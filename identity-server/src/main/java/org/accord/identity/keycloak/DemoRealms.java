@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.accord.identity.secrets.DemoSecrets;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,7 +31,7 @@ final class DemoRealms {
     }
 
     /** Writes every realm to import into {@code importDirectory}, one file per realm. */
-    static void write(Path realmDirectory, Path importDirectory) throws IOException {
+    static void write(Path realmDirectory, Path importDirectory, Map<String, String> demoSecrets) throws IOException {
         writeProduction(realmDirectory, importDirectory);
         Path demo = realmDirectory.resolve("demo");
         if (!Files.isDirectory(demo)) {
@@ -49,7 +47,7 @@ final class DemoRealms {
                 throw new IOException(additions + " adds to a realm that is not there: " + target.getFileName());
             }
             ObjectNode joined = join((ObjectNode) JSON.readTree(target.toFile()), JSON.readTree(additions.toFile()),
-                    additions);
+                    additions, demoSecrets);
             JSON.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), joined);
         }
     }
@@ -61,10 +59,11 @@ final class DemoRealms {
         }
     }
 
-    private static ObjectNode join(ObjectNode realm, JsonNode additions, Path source) throws IOException {
+    private static ObjectNode join(ObjectNode realm, JsonNode additions, Path source, Map<String, String> demoSecrets)
+            throws IOException {
         for (Map.Entry<String, JsonNode> entry : additions.properties()) {
             if (entry.getKey().equals(CLIENT_SECRETS)) {
-                giveSecrets(realm, entry.getValue(), source);
+                giveSecrets(realm, entry.getValue(), source, demoSecrets);
                 continue;
             }
             if (!entry.getValue().isArray()) {
@@ -78,14 +77,14 @@ final class DemoRealms {
         return realm;
     }
 
-    /** Sets each named client's secret to the demo value of the one file of demo secrets. */
-    private static void giveSecrets(ObjectNode realm, JsonNode secretNames, Path source) throws IOException {
-        Map<String, String> demoSecrets = DemoSecrets.byVariable();
+    /** Sets each named client's secret to its demo value, from the one file of demo secrets. */
+    private static void giveSecrets(ObjectNode realm, JsonNode secretNames, Path source,
+            Map<String, String> demoSecrets) throws IOException {
         for (Map.Entry<String, JsonNode> entry : secretNames.properties()) {
             String name = entry.getValue().asString();
             if (!demoSecrets.containsKey(name)) {
                 throw new IOException(source + " gives " + entry.getKey() + " the demo secret " + name
-                        + ", which " + DemoSecrets.RESOURCE + " does not hold");
+                        + ", which the demo secrets do not hold");
             }
             ObjectNode client = client(realm, entry.getKey(), source);
             client.put("secret", demoSecrets.get(name));
