@@ -5,7 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.accord.notifications.webhook.WebhookUrlGuard;
+import org.accord.notifications.partners.WebhookUrlGuard;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

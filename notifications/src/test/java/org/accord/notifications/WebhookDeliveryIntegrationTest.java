@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.accord.notifications.delivery.DeliveryQueue;
-import org.accord.notifications.webhook.WebhookUrlGuard;
+import org.accord.notifications.partners.WebhookUrlGuard;
 import org.accord.notifications.webhook.WebhookVerifier;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

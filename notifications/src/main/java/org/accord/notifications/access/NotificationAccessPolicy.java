@@ -11,8 +11,6 @@ import org.accord.identity.InternalClient;
 import org.accord.identity.InternalCalls;
 import org.accord.identity.InternalGrant;
 import org.accord.identity.PlatformRole;
-import org.accord.notifications.fanout.CaseAudience;
-import org.accord.notifications.fanout.Tlp;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,10 @@
 package org.accord.notifications.config;
 
+import org.accord.notifications.partners.NotificationsProperties;
 import java.net.InetAddress;
 
 import org.accord.notifications.webhook.WebhookProperties;
-import org.accord.notifications.webhook.WebhookUrlGuard;
+import org.accord.notifications.partners.WebhookUrlGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

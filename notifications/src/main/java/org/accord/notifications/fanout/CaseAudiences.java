@@ -1,5 +1,6 @@
 package org.accord.notifications.fanout;
 
+import org.accord.notifications.access.CaseAudience;
 import java.util.Optional;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;

@@ -1,5 +1,6 @@
 package org.accord.notifications.fanout;
 
+import org.accord.notifications.access.Tlp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.accord.notifications.fanout;
 
+import org.accord.notifications.access.CaseAudience;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -10,7 +10,6 @@ import org.accord.identity.AllianceUser;
 import org.accord.notifications.access.NotificationAccessPolicy;
 import org.accord.notifications.inbox.Inbox;
 import org.accord.notifications.inbox.InboxItem;
-import org.accord.notifications.webhook.WebhookUrlGuard;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

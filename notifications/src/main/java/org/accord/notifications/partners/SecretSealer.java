@@ -10,7 +10,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.accord.notifications.config.NotificationsProperties;
 import org.springframework.stereotype.Component;
 
 /**

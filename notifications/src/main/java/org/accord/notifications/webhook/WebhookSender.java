@@ -1,5 +1,6 @@
 package org.accord.notifications.webhook;
 
+import org.accord.notifications.partners.WebhookUrlGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -12,8 +12,6 @@ import java.util.Set;
 import org.accord.identity.AllianceUser;
 import org.accord.identity.InternalClient;
 import org.accord.identity.testing.EmbeddedMongo;
-import org.accord.notifications.fanout.CaseAudience;
-import org.accord.notifications.fanout.Tlp;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

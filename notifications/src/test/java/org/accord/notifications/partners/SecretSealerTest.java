@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 
-import org.accord.notifications.config.NotificationsProperties;
 import org.junit.jupiter.api.Test;
 
 class SecretSealerTest {

@@ -21,7 +21,7 @@ import org.accord.tasks.action.AssignmentOperation;
 import org.accord.tasks.action.CaseFilter;
 import org.accord.tasks.cases.CaseAudience;
 import org.accord.tasks.cases.CasesClient;
-import org.accord.tasks.config.Caller;
+import org.accord.tasks.cases.Caller;
 import org.accord.identity.AccessDecision;
 import org.accord.identity.CountryRegistry;
 import org.accord.identity.InternalCallRefusedException;

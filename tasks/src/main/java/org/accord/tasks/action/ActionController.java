@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Set;
 
 import org.accord.support.id.ActionId;
-import org.accord.tasks.config.Caller;
+import org.accord.tasks.cases.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

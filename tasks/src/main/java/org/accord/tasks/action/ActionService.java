@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.accord.identity.AccessDecision;
+import org.accord.tasks.cases.Caller;
 import org.accord.identity.InternalCaller;
-import org.accord.tasks.config.Caller;
 import org.accord.tasks.directory.AllianceDirectory;
 import org.accord.tasks.events.ActionEvent;
 import org.accord.tasks.events.EventStamp;

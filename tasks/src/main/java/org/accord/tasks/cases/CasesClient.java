@@ -18,9 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.accord.support.token.ServiceTokenFailures;
+import org.accord.support.web.PooledRequestFactory;
 import org.accord.support.web.RequestIds;
-import org.accord.tasks.config.Caller;
-import org.accord.tasks.config.PooledRequestFactory;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

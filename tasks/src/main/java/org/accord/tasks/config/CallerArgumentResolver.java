@@ -1,5 +1,6 @@
 package org.accord.tasks.config;
 
+import org.accord.tasks.cases.Caller;
 import org.accord.identity.AllianceUser;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;

@@ -1,5 +1,6 @@
 package org.accord.tasks.config;
 
+import org.accord.tasks.cases.Caller;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.accord.identity.AllianceIdentityProperties;
 import org.accord.identity.AllianceUsername;
 import org.accord.support.web.RequestIds;
-import org.accord.tasks.config.PooledRequestFactory;
+import org.accord.support.web.PooledRequestFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;

@@ -1,5 +1,6 @@
-package org.accord.notifications.webhook;
+package org.accord.notifications.partners;
 
+import org.accord.notifications.partners.WebhookUrlGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

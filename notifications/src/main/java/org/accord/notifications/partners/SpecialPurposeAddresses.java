@@ -1,5 +1,6 @@
-package org.accord.notifications.webhook;
+package org.accord.notifications.partners;
 
+import org.accord.notifications.partners.Cidr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.accord.notifications.config;
+package org.accord.notifications.partners;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,5 +1,8 @@
-package org.accord.notifications.webhook;
+package org.accord.notifications.partners;
 
+import org.accord.notifications.partners.SpecialPurposeAddresses;
+import org.accord.notifications.partners.Cidr;
+import org.accord.notifications.partners.WebhookUrlGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.accord.notifications.fanout;
+package org.accord.notifications.access;
 
 /** The Traffic Light Protocol 2.0 label of a case, and how much of it may leave the platform. */
 public enum Tlp {

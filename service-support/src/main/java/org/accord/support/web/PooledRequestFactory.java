@@ -1,4 +1,4 @@
-package org.accord.tasks.config;
+package org.accord.support.web;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 
 /**
- * An HTTP client for calls to another part of the platform that can neither hang nor pile up: a bounded connection
+ * An HTTP client for calls to another part of the platform (for a service that has the Apache HTTP client) that can neither hang nor pile up: a bounded connection
  * pool (waiting for a connection is bounded too), connect and response time-outs, no automatic retries (the caller
  * decides what may be retried).
  */

@@ -1,4 +1,4 @@
-package org.accord.notifications.fanout;
+package org.accord.notifications.access;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.accord.notifications.webhook;
+package org.accord.notifications.partners;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

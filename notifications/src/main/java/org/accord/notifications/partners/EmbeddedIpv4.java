@@ -1,5 +1,6 @@
-package org.accord.notifications.webhook;
+package org.accord.notifications.partners;
 
+import org.accord.notifications.partners.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 

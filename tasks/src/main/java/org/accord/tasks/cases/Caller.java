@@ -1,4 +1,4 @@
-package org.accord.tasks.config;
+package org.accord.tasks.cases;
 
 import org.accord.identity.AllianceUser;
 
