@@ -1,15 +1,19 @@
 package org.accord.notifications.config;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.accord.support.id.ActionId;
 import org.accord.support.id.CaseId;
 import org.accord.support.id.EventId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /**
@@ -19,58 +23,35 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 @Configuration(proxyBeanMethods = false)
 class IdConversions {
 
+    /** Each stored id type and how it is read back: through its own check of the canonical spelling. */
+    private static final Map<Class<?>, Function<String, ?>> READ = Map.of(
+            CaseId.class, CaseId::of,
+            ActionId.class, ActionId::of,
+            EventId.class, EventId::of);
+
     @Bean
     MongoCustomConversions idsAsStrings() {
-        return new MongoCustomConversions(List.of(
-                new CaseIdWritten(), new CaseIdRead(), new ActionIdWritten(), new ActionIdRead(),
-                new EventIdWritten(), new EventIdRead()));
+        return new MongoCustomConversions(List.of(new IdsAsStrings()));
     }
 
-    @WritingConverter
-    static final class CaseIdWritten implements Converter<CaseId, String> {
+    /** Written as its string (an id's {@code toString} is its value), read back through the id type. */
+    static final class IdsAsStrings implements GenericConverter {
+
         @Override
-        public String convert(CaseId id) {
-            return id.value();
+        public Set<ConvertiblePair> getConvertibleTypes() {
+            return READ.keySet().stream()
+                    .flatMap(type -> Stream.of(new ConvertiblePair(type, String.class),
+                            new ConvertiblePair(String.class, type)))
+                    .collect(Collectors.toSet());
         }
-    }
 
-    @ReadingConverter
-    static final class CaseIdRead implements Converter<String, CaseId> {
         @Override
-        public CaseId convert(String value) {
-            return CaseId.of(value);
-        }
-    }
-
-    @WritingConverter
-    static final class ActionIdWritten implements Converter<ActionId, String> {
-        @Override
-        public String convert(ActionId id) {
-            return id.value();
-        }
-    }
-
-    @ReadingConverter
-    static final class ActionIdRead implements Converter<String, ActionId> {
-        @Override
-        public ActionId convert(String value) {
-            return ActionId.of(value);
-        }
-    }
-
-    @WritingConverter
-    static final class EventIdWritten implements Converter<EventId, String> {
-        @Override
-        public String convert(EventId id) {
-            return id.value();
-        }
-    }
-
-    @ReadingConverter
-    static final class EventIdRead implements Converter<String, EventId> {
-        @Override
-        public EventId convert(String value) {
-            return EventId.of(value);
+        public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
+            if (source == null) {
+                return null;
+            }
+            return targetType.getType() == String.class ? source.toString()
+                    : READ.get(targetType.getType()).apply((String) source);
         }
     }
 }
