@@ -1,6 +1,5 @@
 package org.accord.gateway.correlation;
 
-import org.accord.gateway.correlation.RequestIds;
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,5 @@
 package org.accord.gateway.correlation;
 
-import org.accord.gateway.correlation.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

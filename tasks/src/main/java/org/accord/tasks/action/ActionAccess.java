@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.accord.identity.AccessDecision;
 import org.accord.identity.InternalCaller;
-import org.accord.tasks.config.Caller;
+import org.accord.tasks.cases.Caller;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**

@@ -19,7 +19,7 @@ import org.accord.tasks.action.ActionType;
 import org.accord.tasks.action.AllowedOperations;
 import org.accord.tasks.action.AssignmentOperation;
 import org.accord.tasks.action.Priority;
-import org.accord.tasks.config.Caller;
+import org.accord.tasks.cases.Caller;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
