@@ -27,7 +27,7 @@ class CasesArchitectureTest {
     @Test
     void onlyTheCaseServiceAsksTheAccessPolicy() {
         AccessLayout.onlyAskedBy(CaseAccessPolicy.class, JavaClass.Predicates.belongToAnyOf(CaseService.class),
-                "audienceOf").check(CASES);
+                "readerKeysOf").check(CASES);
     }
 
     @Test

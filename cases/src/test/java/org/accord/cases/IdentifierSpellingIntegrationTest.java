@@ -64,6 +64,8 @@ class IdentifierSpellingIntegrationTest extends CasesApi {
                 CALLER, "GET", "/api/cases/" + id + "/audit/verification", null)));
         table.put("GET /internal/cases/{id}/audience PATH id", new Attempt(200, (test, id) -> test.send("GET",
                 "/internal/cases/" + id + "/audience", logins().serviceToken("notifications"), null)));
+        table.put("GET /internal/cases/{id}/readers PATH id", new Attempt(200, (test, id) -> test.send("GET",
+                "/internal/cases/" + id + "/readers", logins().serviceToken("notifications"), null)));
     }
 
     private static String assessment() {

@@ -105,7 +105,7 @@ abstract class DeliveryIntegrationTestSupport extends IntegrationTestSupport {
      */
     static NewDelivery webhook(String country, String key) {
         String caseId = caseIdOf(key);
-        stubAudience(caseId, "Rapport " + key, SUMMARY, "AMBER", List.of(country), List.of());
+        stubReaders(caseId, "Rapport " + key, SUMMARY, "AMBER", List.of(country), List.of());
         Map<String, Object> event = event("CaseShared", caseId, 1, "gb-officer", "GB");
         event.put("id", key);
         return new NewDelivery(country, Channel.WEBHOOK, key, "CaseShared", caseId, null,

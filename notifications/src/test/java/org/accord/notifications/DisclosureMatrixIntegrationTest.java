@@ -144,14 +144,14 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         for (Row row : rows) {
             if (moment == Moment.FIRST_ATTEMPT) {
                 // Cases answers as before for the event's handling, and with the change from then on.
-                stubAudienceChangedAfterFirstQuestion(row);
+                stubReadersChangedAfterFirstQuestion(row);
             } else {
-                stubAudience(row, Change.NONE);
+                stubReaders(row, Change.NONE);
             }
             if (channel == Channel.EMAIL && moment == Moment.RETRY) {
                 // The partner's mail server is busy at the first attempt, and the change is made as it says so.
                 PARTNER_MAIL_FRONT.refuseNext(mail -> row.eventId().equals(mail.key()),
-                        "451 4.3.0 mailbox busy, try again later", () -> stubAudience(row, row.change()));
+                        "451 4.3.0 mailbox busy, try again later", () -> stubReaders(row, row.change()));
             } else if (channel == Channel.EMAIL && moment == Moment.REDRIVE) {
                 PARTNER_MAIL_FRONT.refuseNext(mail -> row.eventId().equals(mail.key()),
                         "550 5.7.1 refused by policy", () -> { });
@@ -162,7 +162,7 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         if (moment == Moment.REDRIVE || channel == Channel.WEBHOOK && moment == Moment.RETRY) {
             String failedState = moment == Moment.RETRY ? "FAILED" : "PARKED";
             rows.forEach(row -> awaitDelivery(row, channel, failedState));
-            rows.forEach(row -> stubAudience(row, row.change()));
+            rows.forEach(row -> stubReaders(row, row.change()));
             countries.forEach(country -> PARTNERS.stubFor(post(urlEqualTo(path(tag, country))).willReturn(ok())));
             if (moment == Moment.REDRIVE) {
                 rows.forEach(row -> assertThat(redrive(row, channel).statusCode()).as(row.toString())
@@ -200,7 +200,7 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         List<Row> rows = rowsOfEveryType(tag, "GB");
         for (Row row : rows) {
             // Cases answers as before for the event's handling, and with the change from then on.
-            stubAudienceChangedAfterFirstQuestion(row);
+            stubReadersChangedAfterFirstQuestion(row);
             handOver(row.event());
         }
 
@@ -232,20 +232,20 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
             case CLOSE -> { }
             // The partner's mail server is busy when the digest closes, and the change is made as it says so.
             case RETRY -> PARTNER_MAIL_FRONT.refuseNext(mail -> mail.recipients().contains(mailbox),
-                    "451 4.3.0 mailbox busy, try again later", () -> rows.forEach(row -> stubAudience(row,
+                    "451 4.3.0 mailbox busy, try again later", () -> rows.forEach(row -> stubReaders(row,
                             row.change())));
             case REDRIVE -> PARTNER_MAIL_FRONT.refuseNext(mail -> mail.recipients().contains(mailbox),
                     "550 5.7.1 refused by policy", () -> { });
         }
         startOfADigestPeriod();
         for (Row row : rows) {
-            stubAudience(row, Change.NONE);
+            stubReaders(row, Change.NONE);
             handOver(row.event());
         }
         rows.forEach(row -> eventually(() -> assertThat(mongo.getCollection("mail_digests")
                 .countDocuments(new Document("entries.eventId", row.eventId()))).isEqualTo(1)));
         if (moment == DigestMoment.CLOSE) {
-            rows.forEach(row -> stubAudience(row, row.change()));
+            rows.forEach(row -> stubReaders(row, row.change()));
         }
 
         List<String> keys = new ArrayList<>();
@@ -254,7 +254,7 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
                 .forEach(digest -> keys.add("digest:" + digest.getString("_id")));
         if (moment == DigestMoment.REDRIVE) {
             keys.forEach(key -> awaitStatus(key, "PARKED", SOON.plus(DIGEST_PERIOD)));
-            rows.forEach(row -> stubAudience(row, row.change()));
+            rows.forEach(row -> stubReaders(row, row.change()));
             keys.forEach(key -> {
                 HttpResponse<String> redriven = send("POST", "/api/partners/CA/deliveries/"
                         + deliveries(key).get(0).getObjectId("_id").toHexString() + "/redrive",
@@ -317,15 +317,15 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         PARTNERS.stubFor(post(urlEqualTo(path(tag, "GB"))).willReturn(ok()));
         Row row = rows(tag, List.of("GB")).get(0);
         String scenario = "unanswered " + row.caseId();
-        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
+        CASES.stubFor(WireMock.get(readersPath(row.caseId())).inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("down")
-                .willReturn(audienceAnswer(row, Change.NONE)));
-        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
+                .willReturn(readersAnswer(row, Change.NONE)));
+        CASES.stubFor(WireMock.get(readersPath(row.caseId())).inScenario(scenario)
                 .whenScenarioStateIs("down").willReturn(aResponse().withStatus(503)));
 
         handOver(row.event());
         // The event's handling, then at least one full question (three tries) at a send.
-        eventually(() -> assertThat(CASES.findAll(WireMock.getRequestedFor(urlEqualTo(audiencePath(row.caseId())))))
+        eventually(() -> assertThat(CASES.findAll(WireMock.getRequestedFor(urlEqualTo(readersPath(row.caseId())))))
                 .hasSizeGreaterThanOrEqualTo(4));
         for (Channel channel : Channel.values()) {
             Document waiting = delivery(row, channel);
@@ -335,7 +335,7 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
         assertThat(accepted(path(tag, "GB"), row)).isEmpty();
         assertThat(mailsTo(mailbox)).isEmpty();
 
-        stubAudience(row, Change.NONE);
+        stubReaders(row, Change.NONE);
         awaitDelivery(row, Channel.WEBHOOK, "DELIVERED");
         awaitDelivery(row, Channel.EMAIL, "DELIVERED");
         assertWebhooksAccepted(row, path(tag, "GB"));
@@ -443,41 +443,41 @@ class DisclosureMatrixIntegrationTest extends DeliveryIntegrationTestSupport {
     }
 
     /** Who cases says may see the row's case once the change is made. */
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder audienceAnswer(Row row,
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder readersAnswer(Row row,
             Change change) {
-        Map<String, Object> audience = new LinkedHashMap<>();
-        audience.put("caseId", row.caseId());
-        audience.put("title", row.title());
-        audience.put("summary", row.summary());
-        audience.put("status", change == Change.CLOSED ? "CLOSED" : "ACTIVE_RESPONSE");
-        audience.put("tlp", switch (change) {
+        Map<String, Object> readers = new LinkedHashMap<>();
+        readers.put("caseId", row.caseId());
+        readers.put("title", row.title());
+        readers.put("summary", row.summary());
+        readers.put("status", change == Change.CLOSED ? "CLOSED" : "ACTIVE_RESPONSE");
+        readers.put("tlp", switch (change) {
             case AMBER_STRICT -> "AMBER_STRICT";
             case RED -> "RED";
             default -> "AMBER";
         });
-        audience.put("originCountry", "US");
-        audience.put("riskLevel", "HIGH");
-        audience.put("countries", switch (change) {
+        readers.put("originCountry", "US");
+        readers.put("riskLevel", "HIGH");
+        readers.put("countries", switch (change) {
             case NARROWED -> List.of("US");
             case RED -> List.of();
             default -> List.of("US", row.country());
         });
-        audience.put("users", change == Change.RED ? List.of("us-officer") : List.of());
+        readers.put("users", change == Change.RED ? List.of("us-officer") : List.of());
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(JSON.writeValueAsString(audience));
+                .withBody(JSON.writeValueAsString(readers));
     }
 
-    private static void stubAudience(Row row, Change change) {
-        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).willReturn(audienceAnswer(row, change)));
+    private static void stubReaders(Row row, Change change) {
+        CASES.stubFor(WireMock.get(readersPath(row.caseId())).willReturn(readersAnswer(row, change)));
     }
 
-    private static void stubAudienceChangedAfterFirstQuestion(Row row) {
+    private static void stubReadersChangedAfterFirstQuestion(Row row) {
         String scenario = "changed after the event " + row.caseId();
-        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
+        CASES.stubFor(WireMock.get(readersPath(row.caseId())).inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("changed")
-                .willReturn(audienceAnswer(row, Change.NONE)));
-        CASES.stubFor(WireMock.get(audiencePath(row.caseId())).inScenario(scenario)
-                .whenScenarioStateIs("changed").willReturn(audienceAnswer(row, row.change())));
+                .willReturn(readersAnswer(row, Change.NONE)));
+        CASES.stubFor(WireMock.get(readersPath(row.caseId())).inScenario(scenario)
+                .whenScenarioStateIs("changed").willReturn(readersAnswer(row, row.change())));
     }
 
     private void partnerSettings(String country, List<String> emails, String webhookUrl, String mode) {

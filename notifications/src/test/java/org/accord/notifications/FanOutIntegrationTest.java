@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Events from cases and tasks reach exactly the people cases says may see the case when the event is handled, with
  * as much content as the case's TLP lets out: real alliance tokens, the embedded MongoDB server, real SMTP through
- * the delivery engine, and a stand-in for cases' audience answer.
+ * the delivery engine, and a stand-in for cases' answer of who reads a case.
  */
 class FanOutIntegrationTest extends IntegrationTestSupport {
 
@@ -191,7 +191,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         eventually(() -> onlyMailTo(fr, caseId));
         awaitFannedOut(first);
 
-        stubAudience(caseId, "AMBER", List.of("US", "FR", "DE"), List.of());
+        stubReaders(caseId, "AMBER", List.of("US", "FR", "DE"), List.of());
         Map<String, Object> widened = event("CaseShared", caseId, 2, "us-officer", "US");
         String second = handOver(widened);
 
@@ -224,11 +224,11 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     void whileCasesCannotAnswerNothingGoesOutAndAfterwardsEverythingOnce() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
         String caseId = newCaseId();
-        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(503)));
+        CASES.stubFor(WireMock.get(readersPath(caseId)).willReturn(aResponse().withStatus(503)));
 
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
 
-        eventuallyHolds(() -> assertThat(CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))))).hasSizeGreaterThan(3));
+        eventuallyHolds(() -> assertThat(CASES.findAll(getRequestedFor(urlEqualTo(readersPath(caseId))))).hasSizeGreaterThan(3));
         // Stored as MongoDB stores an id of this form: an ObjectId.
         eventuallyHolds(() -> assertThat(mongo.getCollection("fanout_leases")
                 .find(new Document("_id", new ObjectId(caseId))).first().getInteger("failures"))
@@ -238,14 +238,14 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
         assertThat(mailsTo(fr, caseId)).isEmpty();
         assertThat(itemsFor("fr-analyst", eventId)).isEmpty();
 
-        stubAudience(caseId, "GREEN", ALL, List.of());
+        stubReaders(caseId, "GREEN", ALL, List.of());
         eventually(() -> onlyMailTo(fr, caseId));
         awaitFannedOut(eventId);
         pause(Duration.ofSeconds(2));
         assertThat(mailsTo(fr, caseId)).hasSize(1);
         assertThat(itemsFor("fr-analyst", eventId)).hasSize(1);
 
-        List<LoggedRequest> asks = CASES.findAll(getRequestedFor(urlEqualTo(audiencePath(caseId))));
+        List<LoggedRequest> asks = CASES.findAll(getRequestedFor(urlEqualTo(readersPath(caseId))));
         LoggedRequest asked = asks.get(asks.size() - 1);
         String token = asked.getHeader("Authorization").substring("Bearer ".length());
         JsonNode claims = JSON.readTree(TokenClaims.payload(token));
@@ -256,7 +256,7 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
     void anEventOfACaseCasesDoesNotHaveIsParkedAndHeardOfByNobody() throws Exception {
         String fr = partnerMailbox("fr-liaison", "FR", "IMMEDIATE");
         String caseId = newCaseId();
-        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(404)));
+        CASES.stubFor(WireMock.get(readersPath(caseId)).willReturn(aResponse().withStatus(404)));
 
         String eventId = handOver(caseShared(caseId, "us-officer", "US"));
 
@@ -556,12 +556,12 @@ class FanOutIntegrationTest extends IntegrationTestSupport {
 
     private String newCase(String tlp, List<String> countries, List<String> users) {
         String caseId = newCaseId();
-        stubAudience(caseId, tlp, countries, users);
+        stubReaders(caseId, tlp, countries, users);
         return caseId;
     }
 
-    private static void stubAudience(String caseId, String tlp, List<String> countries, List<String> users) {
-        stubAudience(caseId, title(caseId), summary(caseId), tlp, countries, users);
+    private static void stubReaders(String caseId, String tlp, List<String> countries, List<String> users) {
+        stubReaders(caseId, title(caseId), summary(caseId), tlp, countries, users);
     }
 
     private static String title(String caseId) {

@@ -65,7 +65,7 @@ class FanOutWakeUpIntegrationTest extends DeliveryIntegrationTestSupport {
     /** An AMBER case of a US officer that cases says the given countries may see. */
     private static String caseVisibleTo(String... countries) {
         String caseId = newCaseId();
-        stubAudience(caseId, "Shelling near the border crossing", "Civilians are leaving the district.", "AMBER",
+        stubReaders(caseId, "Shelling near the border crossing", "Civilians are leaving the district.", "AMBER",
                 List.of(countries), List.of());
         return caseId;
     }

@@ -43,8 +43,8 @@ class InboxIntegrationTest extends IntegrationTestSupport {
     @BeforeEach
     void inboxes() {
         mongo.getCollection("inbox").deleteMany(new Document());
-        stubAudience(CASE_ONE, "Case one", "Summary one", "AMBER", List.of("US", "FR"), List.of());
-        stubAudience(CASE_TWO, "Case two", "Summary two", "AMBER", List.of("US", "FR"), List.of());
+        stubReaders(CASE_ONE, "Case one", "Summary one", "AMBER", List.of("US", "FR"), List.of());
+        stubReaders(CASE_TWO, "Case two", "Summary two", "AMBER", List.of("US", "FR"), List.of());
         frOfficer = usernameIn(user("fr-officer"));
         frAnalyst = usernameIn(user("fr-analyst"));
         usOfficer = usernameIn(user("us-officer"));
@@ -183,17 +183,17 @@ class InboxIntegrationTest extends IntegrationTestSupport {
     @Test
     void anItemAboutACaseItsCountryNoLongerSeesIsWithdrawnWhenReadAndNeverShownAgain() {
         String caseId = newCaseId();
-        stubAudience(caseId, "Narrowed", "Summary", "AMBER", List.of("US", "FR"), List.of());
+        stubReaders(caseId, "Narrowed", "Summary", "AMBER", List.of("US", "FR"), List.of());
         inbox.deliver(new InboxItem("fr-narrowed", "FR", null, UUID.randomUUID().toString(), "CaseUpdated", caseId,
                 null, "Case updated: Narrowed", T0.plusSeconds(3600), List.of()));
         assertThat(titles(get("/api/notifications", user("fr-analyst")))).contains("Case updated: Narrowed");
 
-        stubAudience(caseId, "Narrowed", "Summary", "AMBER", List.of("US"), List.of());
+        stubReaders(caseId, "Narrowed", "Summary", "AMBER", List.of("US"), List.of());
         HttpResponse<String> after = get("/api/notifications", user("fr-officer"));
         assertThat(after.body()).doesNotContain("Narrowed").doesNotContain("fr-narrowed");
         assertThat(json(after).get("totalItems").asLong()).isEqualTo(2);
 
-        stubAudience(caseId, "Narrowed", "Summary", "AMBER", List.of("US", "FR"), List.of());
+        stubReaders(caseId, "Narrowed", "Summary", "AMBER", List.of("US", "FR"), List.of());
         assertThat(get("/api/notifications", user("fr-analyst")).body()).as("withdrawn for good")
                 .doesNotContain("fr-narrowed");
         assertThat(send("POST", "/api/notifications/fr-narrowed/read", user("fr-analyst"), null).statusCode())
@@ -207,7 +207,7 @@ class InboxIntegrationTest extends IntegrationTestSupport {
                 caseId, null, "Case updated: Relabelled", T0.plusSeconds(3600), List.of()));
         inbox.deliver(new InboxItem("fr-officer-relabelled", "FR", frOfficer, UUID.randomUUID().toString(),
                 "AssigneeSet", caseId, null, "Assignee named: Relabelled", T0.plusSeconds(3600), List.of()));
-        stubAudience(caseId, "Relabelled", "Summary", "RED", List.of(), List.of(usOfficer, frOfficer));
+        stubReaders(caseId, "Relabelled", "Summary", "RED", List.of(), List.of(usOfficer, frOfficer));
 
         assertThat(titles(get("/api/notifications", user("fr-analyst")))).doesNotContain("Case updated: Relabelled");
         assertThat(titles(get("/api/notifications", user("fr-officer"))))

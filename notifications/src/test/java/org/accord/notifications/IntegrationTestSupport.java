@@ -79,8 +79,8 @@ abstract class IntegrationTestSupport {
         registry.add("accord.notifications.fanout.retry-delay", () -> "1s");
         registry.add("accord.notifications.fanout.forget-every", () -> "1s");
         registry.add("accord.notifications.fanout.park-after", () -> "3");
-        registry.add("resilience4j.circuitbreaker.instances.cases-audience.wait-duration-in-open-state", () -> "2s");
-        registry.add("resilience4j.timelimiter.instances.cases-audience.timeout-duration", () -> "2s");
+        registry.add("resilience4j.circuitbreaker.instances.cases-readers.wait-duration-in-open-state", () -> "2s");
+        registry.add("resilience4j.timelimiter.instances.cases-readers.timeout-duration", () -> "2s");
         registry.add("resilience4j.circuitbreaker.instances.tasks-action-parties.wait-duration-in-open-state",
                 () -> "2s");
         registry.add("resilience4j.timelimiter.instances.tasks-action-parties.timeout-duration", () -> "2s");
@@ -178,20 +178,20 @@ abstract class IntegrationTestSupport {
     }
 
     /** Has the cases stand-in answer, for this case of a US originator, who may see it now. */
-    static void stubAudience(String caseId, String title, String summary, String tlp, List<String> countries,
+    static void stubReaders(String caseId, String title, String summary, String tlp, List<String> countries,
             List<String> users) {
-        Map<String, Object> audience = new LinkedHashMap<>();
-        audience.put("caseId", caseId);
-        audience.put("title", title);
-        audience.put("summary", summary);
-        audience.put("status", "MONITORING");
-        audience.put("tlp", tlp);
-        audience.put("originCountry", "US");
-        audience.put("riskLevel", "HIGH");
-        audience.put("countries", countries);
-        audience.put("users", users);
-        CASES.stubFor(WireMock.get(audiencePath(caseId)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(audience))));
+        Map<String, Object> readers = new LinkedHashMap<>();
+        readers.put("caseId", caseId);
+        readers.put("title", title);
+        readers.put("summary", summary);
+        readers.put("status", "MONITORING");
+        readers.put("tlp", tlp);
+        readers.put("originCountry", "US");
+        readers.put("riskLevel", "HIGH");
+        readers.put("countries", countries);
+        readers.put("users", users);
+        CASES.stubFor(WireMock.get(readersPath(caseId)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(readers))));
     }
 
     /** A case id as cases makes them, for a case of the test's own. */
@@ -217,8 +217,8 @@ abstract class IntegrationTestSupport {
         return "/internal/actions/" + actionId + "/parties";
     }
 
-    static String audiencePath(String caseId) {
-        return "/internal/cases/" + caseId + "/audience";
+    static String readersPath(String caseId) {
+        return "/internal/cases/" + caseId + "/readers";
     }
 
     interface Check<T> {

@@ -6,7 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import org.accord.identity.testing.AccessLayout;
 import org.accord.tasks.access.ActionAccessPolicy;
 import org.accord.tasks.action.ActionAccess;
-import org.accord.tasks.cases.CaseAudience;
+import org.accord.tasks.cases.CaseReaders;
 import org.accord.tasks.cases.CasesClient;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +28,7 @@ class ArchitectureTest {
     static final ArchRule onlyThePolicyAsksWhoSeesACase = noClasses()
             .that().doNotBelongToAnyOf(ActionAccessPolicy.class)
             .and().resideOutsideOfPackage("org.accord.tasks.cases..")
-            .should().dependOnClassesThat().belongToAnyOf(CasesClient.class, CaseAudience.class);
+            .should().dependOnClassesThat().belongToAnyOf(CasesClient.class, CaseReaders.class);
 
     @ArchTest
     static final ArchRule controllersNeverDecideWhoMaySeeWhat = AccessLayout.controllersNeverDependOn(

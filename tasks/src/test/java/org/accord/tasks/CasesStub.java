@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The cases service as tasks meets it: {@code GET /api/cases/{id}} answers the case to a bearer whose token's
  * country may see it and 404 to everyone else (no token, another country, an unknown case);
- * {@code GET /internal/cases/{id}/audience} answers the countries that see it to a token with the role
+ * {@code GET /internal/cases/{id}/readers} answers the countries that see it to a token with the role
  * {@code read-case-audience}, 404 for an unknown case. A test can make one case fail in any way cases might.
  */
 public final class CasesStub {
@@ -41,7 +41,7 @@ public final class CasesStub {
     private final WireMockServer server;
     private final Map<String, StubMapping> published = new ConcurrentHashMap<>();
     private final Map<String, StubMapping> failures = new ConcurrentHashMap<>();
-    private final Map<String, StubMapping> audiences = new ConcurrentHashMap<>();
+    private final Map<String, StubMapping> readers = new ConcurrentHashMap<>();
 
     private CasesStub(WireMockServer server) {
         this.server = server;
@@ -79,15 +79,15 @@ public final class CasesStub {
                 get(urlPathEqualTo("/api/cases/" + stubCase.id())).atPriority(5)
                         .andMatching(bearerOfCountryIn(stubCase.visibleTo()))
                         .willReturn(okJson(stubCase.json()))));
-        StubMapping previousAudience = audiences.put(stubCase.id(), server.stubFor(
-                get(urlPathEqualTo(audiencePath(stubCase.id()))).atPriority(5)
+        StubMapping previousReaders = readers.put(stubCase.id(), server.stubFor(
+                get(urlPathEqualTo(readersPath(stubCase.id()))).atPriority(5)
                         .andMatching(SERVICE_BEARER)
-                        .willReturn(okJson(stubCase.audienceJson()))));
+                        .willReturn(okJson(stubCase.readersJson()))));
         if (previous != null) {
             server.removeStub(previous);
         }
-        if (previousAudience != null) {
-            server.removeStub(previousAudience);
+        if (previousReaders != null) {
+            server.removeStub(previousReaders);
         }
         return stubCase;
     }
@@ -102,26 +102,26 @@ public final class CasesStub {
     }
 
     /** Questions about who sees this case now get {@code answer}, while the case itself is still answered. */
-    public void failAudience(String caseId, ResponseDefinitionBuilder answer) {
-        StubMapping previous = failures.put(audiencePath(caseId), server.stubFor(
-                get(urlPathEqualTo(audiencePath(caseId))).atPriority(1).willReturn(answer)));
+    public void failReaders(String caseId, ResponseDefinitionBuilder answer) {
+        StubMapping previous = failures.put(readersPath(caseId), server.stubFor(
+                get(urlPathEqualTo(readersPath(caseId))).atPriority(1).willReturn(answer)));
         if (previous != null) {
             server.removeStub(previous);
         }
     }
 
-    public int audienceCallsAbout(String caseId) {
-        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(audiencePath(caseId))).build())
+    public int readersCallsAbout(String caseId) {
+        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(readersPath(caseId))).build())
                 .getCount();
     }
 
-    private static String audiencePath(String caseId) {
-        return "/internal/cases/" + caseId + "/audience";
+    private static String readersPath(String caseId) {
+        return "/internal/cases/" + caseId + "/readers";
     }
 
     /** Cases answers this case normally again. */
     public void recover(String caseId) {
-        for (String key : List.of(caseId, audiencePath(caseId))) {
+        for (String key : List.of(caseId, readersPath(caseId))) {
             StubMapping failure = failures.remove(key);
             if (failure != null) {
                 server.removeStub(failure);

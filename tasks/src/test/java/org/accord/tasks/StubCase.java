@@ -84,7 +84,7 @@ public final class StubCase {
     }
 
     /** Cases' answer to who sees the case now: its visible countries, in the registry's order. */
-    public String audienceJson() {
+    public String readersJson() {
         ObjectNode body = JSON.createObjectNode();
         body.put("caseId", id);
         body.put("title", "Case " + id);

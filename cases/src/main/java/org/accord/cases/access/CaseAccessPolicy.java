@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.accord.cases.sharing.Access;
-import org.accord.cases.sharing.CaseAudience;
+import org.accord.cases.sharing.CaseReaders;
 import org.accord.cases.sharing.CaseSharing;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * group) contribution, everybody else reading. Analysts only read; only officers of the originating country change
  * the sharing or the label, or close a case; recipients never re-share.
  * <p>
- * Reads of many cases match the case's stored {@link #audienceOf audience} against {@link #visibleTo the caller's
+ * Reads of many cases match the case's stored {@link #readerKeysOf reader keys} against {@link #visibleTo the caller's
  * keys} inside the database query, so paging and counts never include what the caller may not see. Single cases are
  * checked by {@link #canSee}, which states the same rules directly on the sharing facts.
  */
@@ -47,7 +47,7 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
     public enum InternalCall { READ_CASE_AUDIENCE, LIST_PARKED_EVENTS, REDRIVE_PARKED_EVENT }
 
     /**
-     * Which platform client may make each internal call, with which role: the case's audience for the services that
+     * Which platform client may make each internal call, with which role: who may see a case for the services that
      * address and notify people (tasks, notifications), the relay's parked events for the operators. Cases itself
      * calls nothing here.
      */
@@ -57,8 +57,11 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
             InternalCall.LIST_PARKED_EVENTS, InternalGrant.LIST_PARKED_EVENTS,
             InternalCall.REDRIVE_PARKED_EVENT, InternalGrant.REDRIVE_PARKED_EVENT));
 
-    /** The stored field that list queries match; one multikey index prefix serves every visibility rule. */
-    public static final String AUDIENCE = "audience";
+    /**
+     * The stored field of the reader keys that list queries match; one multikey index prefix serves every visibility
+     * rule. Its stored name is older than the name of the keys.
+     */
+    public static final String READER_KEYS = "audience";
 
     private static final String EVERY_MEMBER = "members";
     private static final String COUNTRY = "country:";
@@ -75,31 +78,31 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
      * The keys under which a case can be found: names of countries, groups and users, never their expansion, so a
      * change to a group's members counts at the next query.
      */
-    public static List<String> audienceOf(Tlp tlp, String originCountry, List<SharingEntry> sharedWith,
+    public static List<String> readerKeysOf(Tlp tlp, String originCountry, List<SharingEntry> sharedWith,
             List<String> namedRecipients, List<String> owners) {
         if (tlp == null) {
             return List.of();
         }
-        Set<String> audience = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         switch (tlp) {
-            case CLEAR, GREEN -> audience.add(EVERY_MEMBER);
+            case CLEAR, GREEN -> keys.add(EVERY_MEMBER);
             case AMBER, AMBER_STRICT -> {
-                audience.add(COUNTRY + originCountry);
+                keys.add(COUNTRY + originCountry);
                 for (SharingEntry entry : sharedWith) {
-                    audience.add(entry.country() != null ? COUNTRY + entry.country() : GROUP + entry.group());
+                    keys.add(entry.country() != null ? COUNTRY + entry.country() : GROUP + entry.group());
                 }
             }
             case RED -> {
-                owners.forEach(owner -> audience.add(USER + owner));
-                namedRecipients.forEach(recipient -> audience.add(USER + recipient));
+                owners.forEach(owner -> keys.add(USER + owner));
+                namedRecipients.forEach(recipient -> keys.add(USER + recipient));
             }
         }
-        return List.copyOf(audience);
+        return List.copyOf(keys);
     }
 
     /** Matches exactly the cases {@code user} may see. */
     public Criteria visibleTo(AllianceUser user) {
-        return where(AUDIENCE).in(keysOf(user));
+        return where(READER_KEYS).in(keysOf(user));
     }
 
     private List<String> keysOf(AllianceUser user) {
@@ -136,9 +139,9 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
      * AMBER and AMBER_STRICT (groups expanded as the registry stands now), and for RED no country but the named
      * recipients and the case owners.
      */
-    public CaseAudience audienceNow(CaseSharing sharedCase) {
+    public CaseReaders readersNow(CaseSharing sharedCase) {
         return switch (sharedCase.tlp()) {
-            case CLEAR, GREEN -> new CaseAudience(registry.members(), List.of());
+            case CLEAR, GREEN -> new CaseReaders(registry.members(), List.of());
             case AMBER, AMBER_STRICT -> {
                 Set<String> countries = new LinkedHashSet<>();
                 countries.add(sharedCase.originCountry());
@@ -150,12 +153,12 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
                     }
                 }
                 // Members in the registry's order, so the answer does not depend on how the list was written.
-                yield new CaseAudience(registry.members().stream().filter(countries::contains).toList(), List.of());
+                yield new CaseReaders(registry.members().stream().filter(countries::contains).toList(), List.of());
             }
             case RED -> {
                 Set<String> users = new LinkedHashSet<>(sharedCase.owners());
                 users.addAll(sharedCase.namedRecipients());
-                yield new CaseAudience(List.of(), List.copyOf(users));
+                yield new CaseReaders(List.of(), List.copyOf(users));
             }
         };
     }

@@ -12,6 +12,7 @@ import org.accord.cases.sharing.Tlp;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
  * A case of threatened or ongoing mass atrocities, as one government opened it and shared it, with its timeline,
@@ -19,8 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * change and the events it causes are written together or not at all. The originating country and the owners come
  * from the creator's token, never from a request body.
  * <p>
- * {@code audience}, {@code statusRank} and {@code riskRank} are derived here from the other fields, for the list
- * queries: who may find the case, and the workflow and severity orders to sort by.
+ * {@code readerKeys} (stored as {@code audience}), {@code statusRank} and {@code riskRank} are derived here from the
+ * other fields, for the list queries: who may find the case, and the workflow and severity orders to sort by.
  */
 @Document("cases")
 public record Case(
@@ -46,7 +47,7 @@ public record Case(
         List<CaseEvent> outbox,
         Long relayedSequence,
         Boolean outboxPending,
-        List<String> audience,
+        @Field(CaseAccessPolicy.READER_KEYS) List<String> readerKeys,
         Integer statusRank,
         Integer riskRank,
         @Version Long version) implements CaseSharing {
@@ -68,7 +69,7 @@ public record Case(
         relayedSequence = relayedSequence == null ? 0L : relayedSequence;
         long handedOver = relayedSequence;
         outboxPending = outbox.stream().anyMatch(event -> event.sequence() > handedOver);
-        audience = CaseAccessPolicy.audienceOf(tlp, originCountry, sharedWith, namedRecipients, owners);
+        readerKeys = CaseAccessPolicy.readerKeysOf(tlp, originCountry, sharedWith, namedRecipients, owners);
         statusRank = status == null ? 0 : status.ordinal();
         riskRank = riskLevel == null ? 0 : riskLevel.ordinal() + 1;
     }

@@ -87,7 +87,7 @@ public class CaseService {
      * Who may see the case now, with its title and summary, for a platform service the policy lets ask: audited like
      * any access, in the name of the service that read it, and so is a refused attempt on an existing case.
      */
-    CaseAudienceView audience(String id, InternalCaller caller) {
+    CaseReadersView readers(String id, InternalCaller caller) {
         Case found = mongo.findById(id, Case.class);
         try {
             policy.checkMayCall(caller, InternalCall.READ_CASE_AUDIENCE);
@@ -101,7 +101,7 @@ public class CaseService {
             throw new CaseNotFoundException();
         }
         audit.record(id, caller, AuditAction.READ_AUDIENCE, AuditOutcome.GRANTED, found.version());
-        return CaseAudienceView.of(found, policy.audienceNow(found));
+        return CaseReadersView.of(found, policy.readersNow(found));
     }
 
     /** What the caller may do with the case now, decided by the access policy that decides each call. */

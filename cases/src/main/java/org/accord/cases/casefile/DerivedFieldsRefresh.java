@@ -3,6 +3,7 @@ package org.accord.cases.casefile;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import org.accord.cases.access.CaseAccessPolicy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives cases stored before the list queries matched on {@code audience} their derived fields, so none of them
+ * Gives cases stored before the list queries matched on the reader keys their derived fields, so none of them
  * disappears from the lists after an upgrade.
  */
 @Component
@@ -30,9 +31,10 @@ class DerivedFieldsRefresh implements ApplicationRunner {
     /** Returns how many cases it brought up to date. */
     long refresh() {
         long refreshed = 0;
-        for (Case stored : mongo.find(query(where("audience").exists(false)), Case.class)) {
+        for (Case stored : mongo.find(query(where(CaseAccessPolicy.READER_KEYS).exists(false)), Case.class)) {
             refreshed += mongo.updateFirst(query(where("_id").is(stored.id()).and("version").is(stored.version())),
-                    new Update().set("audience", stored.audience()).set("statusRank", stored.statusRank())
+                    new Update().set(CaseAccessPolicy.READER_KEYS, stored.readerKeys())
+                            .set("statusRank", stored.statusRank())
                             .set("riskRank", stored.riskRank()),
                     Case.class).getModifiedCount();
         }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.accord.cases.casefile.Case;
 import org.accord.cases.casefile.CaseMother;
 import org.accord.cases.sharing.Access;
-import org.accord.cases.sharing.CaseAudience;
+import org.accord.cases.sharing.CaseReaders;
 import org.accord.cases.sharing.SharingEntry;
 import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
@@ -120,21 +120,21 @@ class CaseAccessPolicyTest {
             AMBER_STRICT | CA DE FR                  |
             RED          |                           | fr-officer@fr gb-analyst@gb
             """)
-    void theAudienceNowIsWhoMaySeeTheCase(Tlp tlp, String countries, String users) {
+    void theReadersNowAreWhoMaySeeTheCase(Tlp tlp, String countries, String users) {
         Case labelled = cases.stream().filter(c -> c.tlp() == tlp).findFirst().orElseThrow();
 
-        CaseAudience audience = policy.audienceNow(labelled);
+        CaseReaders readers = policy.readersNow(labelled);
 
-        assertThat(audience.countries()).as("countries").containsExactlyElementsOf(words(countries));
-        assertThat(audience.users()).as("users").containsExactlyElementsOf(words(users));
+        assertThat(readers.countries()).as("countries").containsExactlyElementsOf(words(countries));
+        assertThat(readers.users()).as("users").containsExactlyElementsOf(words(users));
         // The same answer as the single-case check, for every member country's officer and the named users.
         for (String country : REGISTRY.members()) {
             AllianceUser officer = new AllianceUser("s", AllianceUsername.of(country + "-liaison", country), country,
                     Set.of("liaison"));
-            assertThat(audience.countries().contains(country)).as("%s sees it", country)
+            assertThat(readers.countries().contains(country)).as("%s sees it", country)
                     .isEqualTo(policy.canSee(labelled, officer));
         }
-        for (String user : audience.users()) {
+        for (String user : readers.users()) {
             assertThat(policy.canSee(labelled, new AllianceUser("s", user, "US", Set.of("analyst")))).isTrue();
         }
     }
@@ -148,9 +148,9 @@ class CaseAccessPolicyTest {
         Case toAllies = CaseMother.opened("us-officer@us", "US", tlp,
                 List.of(SharingEntry.group(CountryRegistry.ALLIES, Access.READ)), List.of());
 
-        assertThat(policy.audienceNow(shared).countries()).containsExactly("CA", "GB", "US");
-        assertThat(policy.audienceNow(toAllies).countries()).containsExactly("CA", "DE", "FR", "GB", "US");
-        assertThat(policy.audienceNow(shared).users()).isEmpty();
+        assertThat(policy.readersNow(shared).countries()).containsExactly("CA", "GB", "US");
+        assertThat(policy.readersNow(toAllies).countries()).containsExactly("CA", "DE", "FR", "GB", "US");
+        assertThat(policy.readersNow(shared).users()).isEmpty();
     }
 
     /**

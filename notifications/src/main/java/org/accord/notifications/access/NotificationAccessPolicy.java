@@ -77,7 +77,7 @@ public class NotificationAccessPolicy {
      *
      * @param now who may see the case now; empty when cases no longer has it
      */
-    public Optional<String> withheldFromPartner(String country, Optional<CaseAudience> now) {
+    public Optional<String> withheldFromPartner(String country, Optional<CaseReaders> now) {
         if (now.isEmpty()) {
             return Optional.of("the case no longer exists");
         }
@@ -97,7 +97,7 @@ public class NotificationAccessPolicy {
      *
      * @param now who may see the case now; empty when cases no longer has it
      */
-    public boolean mayStillSee(AllianceUser reader, boolean toWholeCountry, Optional<CaseAudience> now) {
+    public boolean mayStillSee(AllianceUser reader, boolean toWholeCountry, Optional<CaseReaders> now) {
         if (now.isEmpty()) {
             return false;
         }

@@ -22,17 +22,17 @@ final class EventFit {
     /**
      * Why the event does not fit; empty when it does.
      *
-     * @param audience the case as cases answers for it now; empty when cases has no such case
+     * @param readers  the case as cases answers for it now; empty when cases has no such case
      * @param action   the action as tasks answers for it now, for an action's event; empty when tasks has none
      */
-    static Optional<String> misfit(IncomingEvent event, Optional<CaseAudience> audience,
+    static Optional<String> misfit(IncomingEvent event, Optional<CaseReaders> readers,
             Optional<ActionParties> action) {
         String caseId = event.caseId().value();
-        if (audience.isEmpty()) {
+        if (readers.isEmpty()) {
             return Optional.of("cases has no case " + caseId);
         }
         if (event.type() == EventType.CaseCreated && event.actorCountry() != null
-                && !event.actorCountry().equals(audience.get().originCountry())) {
+                && !event.actorCountry().equals(readers.get().originCountry())) {
             return Optional.of("the case was not opened by " + event.actorCountry());
         }
         if (!event.type().ofAnAction()) {

@@ -47,7 +47,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class FanOut {
 
-    private final CaseAudiences audiences;
+    private final CaseReadersClient caseReaders;
     private final ActionSource actions;
     private final Inbox inbox;
     private final Partners partners;
@@ -57,9 +57,9 @@ public class FanOut {
     private final FanOutProperties properties;
     private final Clock clock;
 
-    FanOut(CaseAudiences audiences, ActionSource actions, Inbox inbox, Partners partners, DeliveryQueue queue,
+    FanOut(CaseReadersClient caseReaders, ActionSource actions, Inbox inbox, Partners partners, DeliveryQueue queue,
             Digests digests, MongoOperations mongo, FanOutProperties properties, Clock clock) {
-        this.audiences = audiences;
+        this.caseReaders = caseReaders;
         this.actions = actions;
         this.inbox = inbox;
         this.partners = partners;
@@ -76,26 +76,26 @@ public class FanOut {
      * @throws EventRefusedException      when the event does not fit what cases and tasks keep; nothing goes out
      */
     public void fanOut(IncomingEvent event) {
-        Optional<CaseAudience> audience = audiences.of(event.caseId().value());
-        Optional<ActionParties> parties = event.taskId() == null || audience.isEmpty() ? Optional.empty()
+        Optional<CaseReaders> readers = caseReaders.of(event.caseId().value());
+        Optional<ActionParties> parties = event.taskId() == null || readers.isEmpty() ? Optional.empty()
                 : actions.of(event.taskId().value());
-        Optional<String> misfit = EventFit.misfit(event, audience, parties);
+        Optional<String> misfit = EventFit.misfit(event, readers, parties);
         if (misfit.isPresent()) {
             throw new EventRefusedException(misfit.get());
         }
-        Notice notice = Notice.of(event, audience.get(), properties.publicUrl());
+        Notice notice = Notice.of(event, readers.get(), properties.publicUrl());
         boolean sharing = event.type() == EventType.CaseCreated || event.type() == EventType.CaseShared;
         CaseReach before = sharing ? mongo.findById(event.caseId().value(), CaseReach.class) : null;
         if (notice.tlp() == Tlp.RED) {
             // An action's notice names the action: only a named user of a country party to it may open that.
             List<String> mayOpen = event.taskId() == null ? null : List.copyOf(partiesTo(parties));
-            for (String user : audience.get().users()) {
+            for (String user : readers.get().users()) {
                 if (!user.equals(event.actor()) && (before == null || !before.users().contains(user))) {
                     inbox.deliver(item(notice, null, user, mayOpen));
                 }
             }
         } else {
-            for (String country : countriesHearing(event, audience.get(), parties)) {
+            for (String country : countriesHearing(event, readers.get(), parties)) {
                 if (before == null || !before.countries().contains(country)) {
                     inbox.deliver(item(notice, country, null, null));
                     notice.partnerType().ifPresent(type -> toPartnerInbox(notice, type, partners.inboxOf(country)));
@@ -103,18 +103,18 @@ public class FanOut {
             }
             if (event.type() == EventType.AssigneeSet && event.assignee() != null
                     && !event.assignee().equals(event.actor())
-                    && audience.get().countries().contains(event.country())) {
+                    && readers.get().countries().contains(event.country())) {
                 inbox.deliver(item(notice, event.country(), event.assignee(), null));
             }
         }
         // Remembered only after everything went out: a crash before this point tells the same people again, once.
         if (sharing) {
-            mongo.save(new CaseReach(event.caseId().value(), audience.get().countries(), audience.get().users()));
+            mongo.save(new CaseReach(event.caseId().value(), readers.get().countries(), readers.get().users()));
         }
     }
 
-    private Set<String> countriesHearing(IncomingEvent event, CaseAudience audience, Optional<ActionParties> parties) {
-        Set<String> countries = new LinkedHashSet<>(audience.countries());
+    private Set<String> countriesHearing(IncomingEvent event, CaseReaders readers, Optional<ActionParties> parties) {
+        Set<String> countries = new LinkedHashSet<>(readers.countries());
         if (event.taskId() != null) {
             countries.retainAll(partiesTo(parties));
         }

@@ -42,7 +42,7 @@ public record FanOutProperties(
     }
 
     /**
-     * The time limit, retry and circuit breaker of each call are resilience4j's instances {@code cases-audience} and
+     * The time limit, retry and circuit breaker of each call are resilience4j's instances {@code cases-readers} and
      * {@code tasks-action-parties}; an answer is awaited as long as the time limit allows.
      *
      * @param connectTimeout bound on opening a connection to the service

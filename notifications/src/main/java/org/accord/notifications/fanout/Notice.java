@@ -15,14 +15,14 @@ import org.accord.notifications.partners.PartnerEventType;
  *
  * @param partnerType the type partners subscribe to; empty for events partners do not hear of
  */
-public record Notice(IncomingEvent event, CaseAudience audience, Optional<PartnerEventType> partnerType,
+public record Notice(IncomingEvent event, CaseReaders readers, Optional<PartnerEventType> partnerType,
         URI link) {
 
-    static Notice of(IncomingEvent event, CaseAudience audience, URI publicUrl) {
+    static Notice of(IncomingEvent event, CaseReaders readers, URI publicUrl) {
         String base = publicUrl.toString().replaceAll("/+$", "");
         URI link = URI.create(event.taskId() == null ? base + "/cases/" + event.caseId()
                 : base + "/tasks/" + event.taskId());
-        return new Notice(event, audience, partnerTypeOf(event), link);
+        return new Notice(event, readers, partnerTypeOf(event), link);
     }
 
     /** A new case that a country can see is, to that country, a case shared with it. */
@@ -40,7 +40,7 @@ public record Notice(IncomingEvent event, CaseAudience audience, Optional<Partne
     }
 
     public Tlp tlp() {
-        return audience.tlp();
+        return readers.tlp();
     }
 
     /** The type as partners see it in webhooks and mails. */
@@ -67,17 +67,17 @@ public record Notice(IncomingEvent event, CaseAudience audience, Optional<Partne
 
     /** The in-app title: the platform's own users may read the case's title whatever its label. */
     public String inboxTitle() {
-        return audience.title() == null ? heading() : heading() + ": " + audience.title();
+        return readers.title() == null ? heading() : heading() + ": " + readers.title();
     }
 
     /** The case's title where the label lets it out. */
     public Optional<String> title() {
-        return tlp().allowsTitle() ? Optional.ofNullable(audience.title()) : Optional.empty();
+        return tlp().allowsTitle() ? Optional.ofNullable(readers.title()) : Optional.empty();
     }
 
     /** The case's summary where the label lets it out. */
     public Optional<String> summary() {
-        return tlp().allowsContent() ? Optional.ofNullable(audience.summary()) : Optional.empty();
+        return tlp().allowsContent() ? Optional.ofNullable(readers.summary()) : Optional.empty();
     }
 
     /** What changed, in one sentence, where the label lets it out. */
@@ -88,7 +88,7 @@ public record Notice(IncomingEvent event, CaseAudience audience, Optional<Partne
     private String describeChange() {
         IncomingEvent e = event;
         return switch (e.type()) {
-            case CaseCreated, CaseShared -> "The case is shared with " + join(audience.countries())
+            case CaseCreated, CaseShared -> "The case is shared with " + join(readers.countries())
                     + " under " + tlp().label() + ".";
             case CaseUpdated, ActionUpdated -> "Changed: " + join(e.changedFields()) + ".";
             case CaseEscalated -> "The risk level rose from " + orUnknown(e.previousRiskLevel()) + " to "

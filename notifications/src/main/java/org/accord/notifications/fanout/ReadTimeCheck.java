@@ -18,24 +18,24 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadTimeCheck implements ReaderCheck {
 
-    private final CaseAudiences audiences;
+    private final CaseReadersClient readers;
     private final NotificationAccessPolicy policy;
 
-    ReadTimeCheck(CaseAudiences audiences, NotificationAccessPolicy policy) {
-        this.audiences = audiences;
+    ReadTimeCheck(CaseReadersClient readers, NotificationAccessPolicy policy) {
+        this.readers = readers;
         this.policy = policy;
     }
 
     @Override
     public Result check(AllianceUser reader, List<InboxItem> items) {
-        Map<String, Optional<Optional<CaseAudience>>> asked = new HashMap<>();
+        Map<String, Optional<Optional<CaseReaders>>> asked = new HashMap<>();
         Set<String> withdrawn = new HashSet<>();
         Set<String> unchecked = new HashSet<>();
         for (InboxItem item : items) {
             if (item.caseId() == null) {
                 continue;
             }
-            Optional<Optional<CaseAudience>> now = asked.computeIfAbsent(item.caseId(), this::ask);
+            Optional<Optional<CaseReaders>> now = asked.computeIfAbsent(item.caseId(), this::ask);
             if (now.isEmpty()) {
                 unchecked.add(item.id());
             } else if (!policy.mayStillSee(reader, item.user() == null, now.get())) {
@@ -46,9 +46,9 @@ class ReadTimeCheck implements ReaderCheck {
     }
 
     /** Cases' answer, or empty when cases could not give one. */
-    private Optional<Optional<CaseAudience>> ask(String caseId) {
+    private Optional<Optional<CaseReaders>> ask(String caseId) {
         try {
-            return Optional.of(audiences.of(caseId));
+            return Optional.of(readers.of(caseId));
         } catch (CasesUnavailableException unanswered) {
             return Optional.empty();
         }

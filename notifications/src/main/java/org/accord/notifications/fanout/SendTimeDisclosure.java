@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SendTimeDisclosure implements Disclosure {
 
-    private final CaseAudiences audiences;
+    private final CaseReadersClient readers;
     private final NotificationAccessPolicy policy;
     private final PartnerMessages messages;
     private final FanOutProperties properties;
 
-    SendTimeDisclosure(CaseAudiences audiences, NotificationAccessPolicy policy, PartnerMessages messages,
+    SendTimeDisclosure(CaseReadersClient readers, NotificationAccessPolicy policy, PartnerMessages messages,
             FanOutProperties properties) {
-        this.audiences = audiences;
+        this.readers = readers;
         this.policy = policy;
         this.messages = messages;
         this.properties = properties;
@@ -43,7 +43,7 @@ class SendTimeDisclosure implements Disclosure {
             // Queued without the events it tells of, it cannot be checked: it is never sent unchecked.
             return new Withdrawn("what the message tells of is not known, so it cannot be checked", List.of());
         }
-        Map<String, Optional<CaseAudience>> asked = new HashMap<>();
+        Map<String, Optional<CaseReaders>> asked = new HashMap<>();
         List<Notice> notices = new ArrayList<>();
         List<WithdrawnLine> withdrawn = new ArrayList<>();
         try {
@@ -51,7 +51,7 @@ class SendTimeDisclosure implements Disclosure {
                 if (leftOut.contains(event.id().value())) {
                     continue;
                 }
-                Optional<CaseAudience> now = asked.computeIfAbsent(event.caseId().value(), audiences::of);
+                Optional<CaseReaders> now = asked.computeIfAbsent(event.caseId().value(), readers::of);
                 Optional<String> withheld = policy.withheldFromPartner(country, now);
                 if (withheld.isPresent()) {
                     withdrawn.add(new WithdrawnLine(event.id().value(), event.caseId().value(), withheld.get()));

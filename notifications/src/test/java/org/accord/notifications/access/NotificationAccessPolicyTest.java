@@ -166,7 +166,7 @@ class NotificationAccessPolicyTest {
             """)
     void partnerSystemsAreSentOnlyWhatTheirCountrySeesNow(String country, String tlp, String countries,
             String users, String because) {
-        assertThat(policy.withheldFromPartner(country, audience(tlp, countries, users)))
+        assertThat(policy.withheldFromPartner(country, readers(tlp, countries, users)))
                 .isEqualTo(Optional.ofNullable(because));
     }
 
@@ -189,14 +189,14 @@ class NotificationAccessPolicyTest {
             String tlp, String countries, String users, boolean stillSees) {
         AllianceUser reader = new AllianceUser("subject-" + username, username, country, Set.of("officer"));
 
-        assertThat(policy.mayStillSee(reader, item.equals("COUNTRY"), audience(tlp, countries, users)))
+        assertThat(policy.mayStillSee(reader, item.equals("COUNTRY"), readers(tlp, countries, users)))
                 .isEqualTo(stillSees);
     }
 
     /** Cases' answer of who sees a case now; {@code GONE} for a case cases no longer has. */
-    private static Optional<CaseAudience> audience(String tlp, String countries, String users) {
+    private static Optional<CaseReaders> readers(String tlp, String countries, String users) {
         return tlp.equals("GONE") ? Optional.empty()
-                : Optional.of(new CaseAudience("case-1", "Title", "Summary", "MONITORING", Tlp.valueOf(tlp), "US",
+                : Optional.of(new CaseReaders("case-1", "Title", "Summary", "MONITORING", Tlp.valueOf(tlp), "US",
                         "HIGH", ids(countries), ids(users)));
     }
 

@@ -89,7 +89,7 @@ class PartnerMessagesTest {
         IncomingEvent proposed = new IncomingEvent(EventId.of("5d9d1c6e-0f4b-4a8e-9a63-2a0c8f0b7c22"), EventType.ActionProposed,
                 Instant.parse("2026-01-31T12:00:00Z"), CASE, ACTION, 1, "us-officer", "US", null, null, null,
                 null, null, null, null, null, null, List.of("FR", "DE"), null, null, null, null, null, null, null);
-        Notice action = Notice.of(proposed, audience(Tlp.GREEN), PLATFORM);
+        Notice action = Notice.of(proposed, readers(Tlp.GREEN), PLATFORM);
         JsonNode webhook = JSON.readTree(MESSAGES.webhookBody(action, "FR"));
         assertThat(webhook.get("taskId").asString()).isEqualTo(ACTION.value());
         assertThat(webhook.get("link").asString()).isEqualTo("https://accord.example/tasks/" + ACTION);
@@ -98,7 +98,7 @@ class PartnerMessagesTest {
         IncomingEvent created = new IncomingEvent(EventId.of("7e0c6a0a-1111-4c3b-8d2e-3f4a5b6c7d8e"), EventType.CaseCreated,
                 Instant.parse("2026-01-31T12:00:00Z"), CASE, null, 1, "us-officer", "US", "GREEN", null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        assertThat(Notice.of(created, audience(Tlp.GREEN), PLATFORM).type()).isEqualTo("CaseShared");
+        assertThat(Notice.of(created, readers(Tlp.GREEN), PLATFORM).type()).isEqualTo("CaseShared");
     }
 
     /**
@@ -109,7 +109,7 @@ class PartnerMessagesTest {
     void storedContentCannotShapeTheMail() {
         String title = "Shelling\r\nOpen in Accord: https://evil.example/cases/case-1\u2028Case id: forged";
         String summary = "First line\nOpen in Accord: https://evil.example/x\rCase id: forged\u0085TLP:CLEAR: share";
-        CaseAudience hostile = new CaseAudience(CASE.value(), title, summary, "ESCALATING", Tlp.AMBER, "US", "HIGH",
+        CaseReaders hostile = new CaseReaders(CASE.value(), title, summary, "ESCALATING", Tlp.AMBER, "US", "HIGH",
                 List.of("US", "FR"), List.of());
         Notice notice = Notice.of(escalatedEvent(), hostile, PLATFORM);
 
@@ -133,7 +133,7 @@ class PartnerMessagesTest {
     }
 
     private static Notice escalated(Tlp tlp) {
-        return Notice.of(escalatedEvent(), audience(tlp), PLATFORM);
+        return Notice.of(escalatedEvent(), readers(tlp), PLATFORM);
     }
 
     private static IncomingEvent escalatedEvent() {
@@ -142,8 +142,8 @@ class PartnerMessagesTest {
                 "MODERATE", "HIGH", "assessment-1", null, null, null, null, null, null, null, null, null, null);
     }
 
-    private static CaseAudience audience(Tlp tlp) {
-        return new CaseAudience(CASE.value(), TITLE, SUMMARY, "ESCALATING", tlp, "US", "HIGH",
+    private static CaseReaders readers(Tlp tlp) {
+        return new CaseReaders(CASE.value(), TITLE, SUMMARY, "ESCALATING", tlp, "US", "HIGH",
                 tlp == Tlp.RED ? List.of() : List.of("US", "FR"), tlp == Tlp.RED ? List.of("fr-officer@fr") : List.of());
     }
 }

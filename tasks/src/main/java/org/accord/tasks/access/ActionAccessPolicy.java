@@ -19,7 +19,7 @@ import org.accord.tasks.action.AllowedOperations;
 import org.accord.tasks.action.Assignment;
 import org.accord.tasks.action.AssignmentOperation;
 import org.accord.tasks.action.CaseFilter;
-import org.accord.tasks.cases.CaseAudience;
+import org.accord.tasks.cases.CaseReaders;
 import org.accord.tasks.cases.CasesClient;
 import org.accord.tasks.cases.Caller;
 import org.accord.identity.AccessDecision;
@@ -116,9 +116,9 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
             throw ActionRefusedException.unknownCase();
         }
         // The requesting country sees the case: cases has just shown it to one of its users (on RED, to them alone).
-        CaseAudience audience = cases.audienceOf(caseId).orElseThrow(ActionRefusedException::unknownCase);
+        CaseReaders readers = cases.readersOf(caseId).orElseThrow(ActionRefusedException::unknownCase);
         List<String> blind = countries.stream()
-                .filter(country -> !country.equals(caller.country()) && !audience.countries().contains(country))
+                .filter(country -> !country.equals(caller.country()) && !readers.countries().contains(country))
                 .toList();
         if (!blind.isEmpty()) {
             throw new ActionRefusedException(ActionRefusedException.Reason.COUNTRY_CANNOT_SEE_CASE,

@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What tasks reads of a case as the cases service shows it to the caller: its id and the facts its audience follows
+ * What tasks reads of a case as the cases service shows it to the caller: its id and the facts its readers follow
  * from. Everything else in the case stays with cases.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks the cases service whether the caller may see a case, relaying the caller's own token: 200 means visible, 404
- * not; and who may see a case now, with tasks' own token, so that tasks never works out a case's audience itself.
+ * not; and who may see a case now, with tasks' own token, so that tasks never works out a case's readers itself.
  * Every call is bounded (pooled connections, connect and response time-outs), a refused connection or a 5xx is
  * tried once more, and a circuit breaker stops calling a cases service that keeps failing. Whatever cases cannot
  * answer ends in {@link CasesUnavailableException}: tasks fails closed.
@@ -82,11 +82,11 @@ public class CasesClient implements AutoCloseable {
     }
 
     /**
-     * Who may see the case now, as cases decides it ({@code /internal/cases/{id}/audience}); empty when cases has no
+     * Who may see the case now, as cases decides it ({@code /internal/cases/{id}/readers}); empty when cases has no
      * such case.
      */
-    public Optional<CaseAudience> audienceOf(String caseId) {
-        return ask(() -> fetchAudience(caseId));
+    public Optional<CaseReaders> readersOf(String caseId) {
+        return ask(() -> fetchReaders(caseId));
     }
 
     private <T> T ask(Supplier<T> question) {
@@ -128,10 +128,10 @@ public class CasesClient implements AutoCloseable {
                 CaseFacts.class, Optional.empty());
     }
 
-    private Optional<CaseAudience> fetchAudience(String caseId) {
+    private Optional<CaseReaders> fetchReaders(String caseId) {
         // Revoked, or the realm's keys rotated: the refused token is dropped and the retry signs in afresh.
         try {
-            return get(asTasks.get().uri("/internal/cases/{id}/audience", caseId), CaseAudience.class,
+            return get(asTasks.get().uri("/internal/cases/{id}/readers", caseId), CaseReaders.class,
                     Optional.of(() -> new CasesCallFailed("the cases service refused tasks' token", null, true,
                             false)));
         } catch (OAuth2AuthorizationException noToken) {

@@ -27,7 +27,7 @@ class AddressedCountriesIntegrationTest extends TasksApi {
                 ActionBody.on(stubCase.id()).to("GB").json());
 
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
-        assertThat(cases.audienceCallsAbout(stubCase.id())).as("cases was asked who sees the case").isPositive();
+        assertThat(cases.readersCallsAbout(stubCase.id())).as("cases was asked who sees the case").isPositive();
     }
 
     @Test

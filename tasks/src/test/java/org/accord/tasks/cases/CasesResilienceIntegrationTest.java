@@ -211,7 +211,7 @@ class CasesResilienceIntegrationTest extends TasksApi {
     @MethodSource("failures")
     void nothingIsProposedWhileCasesCannotSayWhoSeesTheCase(String failure, ResponseDefinitionBuilder answer,
             int attempts) {
-        cases.failAudience(stubCase.id(), answer);
+        cases.failReaders(stubCase.id(), answer);
         long before = mongo.count(new Query(), "actions");
 
         HttpResponse<String> response = as("fr-officer", "POST", "/api/tasks",

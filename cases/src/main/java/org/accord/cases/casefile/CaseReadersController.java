@@ -9,19 +9,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Who may see a case now, for the platform's services that address or notify people (tasks when it proposes an
- * action, notifications at every disclosure), as the access policy lets them. The gateway never routes it.
+ * action, notifications at every disclosure), as the access policy lets them. The gateway never routes it. The older
+ * address {@code /internal/cases/{id}/audience} answers the same, for services built against it.
  */
 @RestController
-class CaseAudienceController {
+class CaseReadersController {
 
     private final CaseService cases;
 
-    CaseAudienceController(CaseService cases) {
+    CaseReadersController(CaseService cases) {
         this.cases = cases;
     }
 
-    @GetMapping("/internal/cases/{id}/audience")
-    CaseAudienceView audience(@PathVariable CaseId id, InternalCaller caller) {
-        return cases.audience(id.value(), caller);
+    @GetMapping({"/internal/cases/{id}/readers", "/internal/cases/{id}/audience"})
+    CaseReadersView readers(@PathVariable CaseId id, InternalCaller caller) {
+        return cases.readers(id.value(), caller);
     }
 }

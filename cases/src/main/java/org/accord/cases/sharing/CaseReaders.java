@@ -6,9 +6,9 @@ import java.util.List;
  * Who may see a case now, as those who tell others of it need to know: the member countries, and for a RED case the
  * individual users (then no country as such).
  */
-public record CaseAudience(List<String> countries, List<String> users) {
+public record CaseReaders(List<String> countries, List<String> users) {
 
-    public CaseAudience {
+    public CaseReaders {
         countries = List.copyOf(countries);
         users = List.copyOf(users);
     }

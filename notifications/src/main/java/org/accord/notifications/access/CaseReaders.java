@@ -11,10 +11,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param users     RED only: the users who may see it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseAudience(String caseId, String title, String summary, String status, Tlp tlp,
+public record CaseReaders(String caseId, String title, String summary, String status, Tlp tlp,
         String originCountry, String riskLevel, List<String> countries, List<String> users) {
 
-    public CaseAudience {
+    public CaseReaders {
         // An answer without a label is taken at the strictest: named users in-app, nothing leaves the platform.
         tlp = tlp == null ? Tlp.RED : tlp;
         countries = countries == null ? List.of() : List.copyOf(countries);

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /internal/cases/{id}/audience}: notifications asks it with its own service token at delivery time, and
- * tasks before it addresses an action, and learn who may see the case now; every other caller is refused: users, even
+ * {@code GET /internal/cases/{id}/readers} (and its older address {@code /audience}): notifications asks it with its
+ * own service token at delivery time, and tasks before it addresses an action, and learn who may see the case now; every other caller is refused: users, even
  * the case's owners, cases' own client and the operators'.
  */
-class CaseAudienceIntegrationTest extends CasesApi {
+class CaseReadersIntegrationTest extends CasesApi {
 
     private static String serviceToken() {
         return logins().serviceToken("notifications");
@@ -80,6 +80,31 @@ class CaseAudienceIntegrationTest extends CasesApi {
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertProblem(missing, "not-found");
+    }
+
+    @Test
+    void theReadersAddressAnswersAsTheOlderAudienceAddress() {
+        String id = open("fr-officer", NewCaseBody.labelled("AMBER").title("Convoy at Kutum")
+                .sharedWithCountry("GB", "READ").json()).get("id").asString();
+        String unknown = "0123456789abcdef01234567";
+
+        for (String token : List.of(serviceToken(), logins().serviceToken("tasks"), logins().serviceToken("cases"))) {
+            for (String caseId : List.of(id, unknown)) {
+                HttpResponse<String> older = send("GET", "/internal/cases/" + caseId + "/audience", token, null);
+                HttpResponse<String> readers = send("GET", "/internal/cases/" + caseId + "/readers", token, null);
+                assertThat(readers.statusCode()).isEqualTo(older.statusCode());
+                // A problem names the address asked in its instance, so only its type is the same.
+                JsonNode same = older.statusCode() == 200 ? parse(older.body()) : parse(older.body()).get("type");
+                assertThat(older.statusCode() == 200 ? parse(readers.body()) : parse(readers.body()).get("type"))
+                        .isEqualTo(same);
+            }
+        }
+        HttpResponse<String> owner = as("fr-officer", "GET", "/internal/cases/" + id + "/readers", null);
+        assertThat(owner.statusCode()).isEqualTo(403);
+        assertProblem(owner, "forbidden");
+        assertThat(send("GET", "/internal/cases/" + id + "/readers", null, null).statusCode()).isEqualTo(401);
+        assertThat(parse(send("GET", "/internal/cases/" + id + "/readers", serviceToken(), null).body())
+                .get("countries").toString()).isEqualTo("[\"FR\",\"GB\"]");
     }
 
     private JsonNode audience(String id) {

@@ -12,25 +12,25 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks the cases service who may see a case at this moment ({@code GET /internal/cases/{id}/audience}), signed in
+ * Asks the cases service who may see a case at this moment ({@code GET /internal/cases/{id}/readers}), signed in
  * with notifications' own client-credentials token. A 404 is an answer (the case is gone); anything cases cannot
  * answer is {@link CasesUnavailableException}.
  */
 @Component
-public class CaseAudiences implements AutoCloseable {
+public class CaseReadersClient implements AutoCloseable {
 
     private final InternalSource cases;
 
-    CaseAudiences(FanOutProperties properties, ClientHttpRequestInterceptor serviceToken, JsonMapper json,
+    CaseReadersClient(FanOutProperties properties, ClientHttpRequestInterceptor serviceToken, JsonMapper json,
             CircuitBreakerRegistry breakers, RetryRegistry retries, TimeLimiterRegistry timeLimiters) {
         this.cases = new InternalSource("cases", properties.casesUrl(), properties.cases(),
-                InternalSource.Bounds.of("cases-audience", breakers, retries, timeLimiters), serviceToken, json,
+                InternalSource.Bounds.of("cases-readers", breakers, retries, timeLimiters), serviceToken, json,
                 CasesUnavailableException::new);
     }
 
     /** Who may see the case now; empty when cases no longer has it. */
-    public Optional<CaseAudience> of(String caseId) {
-        return cases.get("/internal/cases/{id}/audience", caseId, CaseAudience.class);
+    public Optional<CaseReaders> of(String caseId) {
+        return cases.get("/internal/cases/{id}/readers", caseId, CaseReaders.class);
     }
 
     @Override
