@@ -47,7 +47,8 @@ public record AllianceUser(String subject, String username, String country, Set<
         return roles.stream().anyMatch(PlatformRole::opensTheApi);
     }
 
-    public boolean isOfficer() {
+    /** Whether the user is an officer or a liaison: the roles that change things, where analysts only read. */
+    public boolean isOfficerOrLiaison() {
         return hasRole(PlatformRole.OFFICER) || hasRole(PlatformRole.LIAISON);
     }
 

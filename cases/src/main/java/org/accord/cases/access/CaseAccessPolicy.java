@@ -186,14 +186,14 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
             // The audit tells who looked at the case: the originating country's business alone.
             case READ_AUDIT -> access == CaseAccess.ORIGINATOR ? AccessDecision.GRANTED : AccessDecision.NOT_VISIBLE;
             case EDIT, CONTRIBUTE -> {
-                if (!user.isOfficer()) {
+                if (!user.isOfficerOrLiaison()) {
                     yield AccessDecision.forbidden("Analysts read cases; officers change them.");
                 }
                 yield access == CaseAccess.READ
                         ? AccessDecision.forbidden("Your country may read this case but not contribute to it.")
                         : AccessDecision.GRANTED;
             }
-            case RELABEL, CLOSE, SHARE -> user.isOfficer() && access == CaseAccess.ORIGINATOR
+            case RELABEL, CLOSE, SHARE -> user.isOfficerOrLiaison() && access == CaseAccess.ORIGINATOR
                     ? AccessDecision.GRANTED
                     : AccessDecision.forbidden(
                             "Only officers of the originating country change the sharing or the label, or close the case.");
@@ -224,7 +224,7 @@ public class CaseAccessPolicy implements ParkedEventsAccess {
     }
 
     private boolean mayOpenCase(AllianceUser user) {
-        return registry.isMember(user.country()) && user.isOfficer();
+        return registry.isMember(user.country()) && user.isOfficerOrLiaison();
     }
 
     /** @throws InternalCallRefusedException, answered 403, unless the caller's client and role both open the call */

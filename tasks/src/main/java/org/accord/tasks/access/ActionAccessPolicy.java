@@ -196,15 +196,15 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
     }
 
     private boolean mayPropose(Caller caller) {
-        return registry.isMember(caller.country()) && caller.user().isOfficer();
+        return registry.isMember(caller.country()) && caller.user().isOfficerOrLiaison();
     }
 
     private static boolean mayEdit(Action action, Caller caller) {
-        return caller.user().isOfficer() && caller.country().equals(action.requestingCountry());
+        return caller.user().isOfficerOrLiaison() && caller.country().equals(action.requestingCountry());
     }
 
     private static boolean mayMove(String country, Caller caller) {
-        return caller.user().isOfficer() && caller.country().equals(country);
+        return caller.user().isOfficerOrLiaison() && caller.country().equals(country);
     }
 
     private static boolean mayNameAssignee(String country, Caller caller) {
@@ -212,7 +212,7 @@ public class ActionAccessPolicy implements ActionAccess, ParkedEventsAccess {
     }
 
     private static boolean mayComment(Caller caller) {
-        return caller.user().isOfficer();
+        return caller.user().isOfficerOrLiaison();
     }
 
     private static boolean isParty(Action action, Caller caller) {
