@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import org.accord.cases.audit.AuditAction;
+import org.accord.cases.audit.AccessKind;
 import org.accord.cases.casefile.Case;
 import org.accord.cases.casefile.CaseService;
 import org.accord.cases.casefile.RiskLevel;
@@ -39,7 +39,7 @@ class CaseAssessments {
                 .toList();
         String id = UUID.randomUUID().toString();
         RiskLevel level = RiskLevelRule.levelOf(scores);
-        Case saved = cases.write(caseId, user, CaseAction.CONTRIBUTE, AuditAction.ADD_ASSESSMENT, ifMatch, false,
+        Case saved = cases.write(caseId, user, CaseAction.CONTRIBUTE, AccessKind.ADD_ASSESSMENT, ifMatch, false,
                 current -> {
                     CaseService.requireRoomFor(current, current.assessments().size(), Case.MAX_ASSESSMENTS,
                             "assessments");
@@ -58,7 +58,7 @@ class CaseAssessments {
 
     /** The case's assessments, newest first. */
     List<RiskAssessment> history(String caseId, AllianceUser user) {
-        Case found = cases.read(caseId, user, AuditAction.READ_ASSESSMENTS);
+        Case found = cases.read(caseId, user, AccessKind.READ_ASSESSMENTS);
         List<RiskAssessment> newestFirst = new ArrayList<>(found.assessments());
         Collections.reverse(newestFirst);
         return newestFirst;

@@ -42,7 +42,7 @@ public class AccessAudit {
      * Appends one entry to the case's chain. Concurrent writers race for the next sequence number through the unique
      * id; the loser helps the winner's entry become the head and tries the number after it.
      */
-    public void record(String caseId, AllianceUser user, AuditAction action, AuditOutcome outcome, Long caseVersion) {
+    public void record(String caseId, AllianceUser user, AccessKind action, AuditOutcome outcome, Long caseVersion) {
         record(caseId, user.username(), user.country(), action, outcome, caseVersion);
     }
 
@@ -50,12 +50,12 @@ public class AccessAudit {
      * Appends one entry for a platform client rather than a person, named as records name it
      * ({@code service:accord-notifications}), of no country.
      */
-    public void record(String caseId, InternalCaller caller, AuditAction action, AuditOutcome outcome,
+    public void record(String caseId, InternalCaller caller, AccessKind action, AuditOutcome outcome,
             Long caseVersion) {
         record(caseId, caller.recordedAs(), null, action, outcome, caseVersion);
     }
 
-    private void record(String caseId, String actor, String country, AuditAction action, AuditOutcome outcome,
+    private void record(String caseId, String actor, String country, AccessKind action, AuditOutcome outcome,
             Long caseVersion) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -22,7 +22,7 @@ record AuditEntry(
         Instant at,
         String username,
         String country,
-        AuditAction action,
+        AccessKind action,
         AuditOutcome outcome,
         Long caseVersion,
         String previousHash,
@@ -36,7 +36,7 @@ record AuditEntry(
     }
 
     static AuditEntry link(String caseId, long sequence, Instant at, String username, String country,
-            AuditAction action, AuditOutcome outcome, Long caseVersion, String previousHash) {
+            AccessKind action, AuditOutcome outcome, Long caseVersion, String previousHash) {
         AuditEntry unsealed = new AuditEntry(idOf(caseId, sequence), caseId, sequence, at, username, country, action,
                 outcome, caseVersion, previousHash, null);
         return new AuditEntry(unsealed.id, caseId, sequence, at, username, country, action, outcome, caseVersion,

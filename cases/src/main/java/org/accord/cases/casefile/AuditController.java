@@ -34,18 +34,18 @@ class AuditController {
     AuditPage page(@PathVariable CaseId caseId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size, AllianceUser user) {
-        opened(caseId.value(), user, AuditAction.READ_AUDIT);
+        opened(caseId.value(), user, AccessKind.READ_AUDIT);
         return audit.page(caseId.value(), page, size);
     }
 
     @GetMapping("/verification")
     ChainVerification verification(@PathVariable CaseId caseId, AllianceUser user) {
-        opened(caseId.value(), user, AuditAction.VERIFY_AUDIT);
+        opened(caseId.value(), user, AccessKind.VERIFY_AUDIT);
         return audit.verify(caseId.value());
     }
 
     /** Looking at the audit is itself recorded in it. */
-    private void opened(String caseId, AllianceUser user, AuditAction action) {
+    private void opened(String caseId, AllianceUser user, AccessKind action) {
         var found = cases.authorize(caseId, user, CaseAction.READ_AUDIT, action);
         audit.record(caseId, user, action, AuditOutcome.GRANTED, found.version());
     }

@@ -3,7 +3,7 @@ package org.accord.cases.casefile;
 import java.net.URI;
 import java.util.Set;
 
-import org.accord.cases.audit.AuditAction;
+import org.accord.cases.audit.AccessKind;
 import org.accord.cases.sharing.SharingChange;
 import org.accord.cases.sharing.Tlp;
 import org.accord.identity.AllianceUser;
@@ -51,7 +51,7 @@ class CaseController {
 
     @GetMapping("/{id}")
     ResponseEntity<CaseView> get(@PathVariable CaseId id, AllianceUser user) {
-        return answer(cases.read(id.value(), user, AuditAction.READ), user);
+        return answer(cases.read(id.value(), user, AccessKind.READ), user);
     }
 
     @GetMapping

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.accord.cases.audit.AccessAudit;
-import org.accord.cases.audit.AuditAction;
+import org.accord.cases.audit.AccessKind;
 import org.accord.cases.audit.AuditOutcome;
 import org.accord.cases.events.CaseEvent;
 import org.accord.cases.events.EventStamp;
@@ -72,12 +72,12 @@ public class CaseService {
         List<CaseEvent> events = stamp(opened, List.of(
                 CaseEvent.caseCreated(opened.tlp(), opened.sharedWith(), opened.namedRecipients())), officer, now);
         Case stored = mongo.insert(opened.revised(officer.username(), now, events));
-        audit.record(stored.id(), officer, AuditAction.OPEN, AuditOutcome.GRANTED, stored.version());
+        audit.record(stored.id(), officer, AccessKind.OPEN, AuditOutcome.GRANTED, stored.version());
         return stored;
     }
 
     /** The case, if the caller may see it; the read is audited as {@code audited}. */
-    public Case read(String id, AllianceUser user, AuditAction audited) {
+    public Case read(String id, AllianceUser user, AccessKind audited) {
         Case found = authorize(id, user, CaseAction.READ, audited);
         audit.record(id, user, audited, AuditOutcome.GRANTED, found.version());
         return found;
@@ -93,14 +93,14 @@ public class CaseService {
             policy.checkMayCall(caller, InternalCall.READ_CASE_AUDIENCE);
         } catch (InternalCallRefusedException refused) {
             if (found != null) {
-                audit.record(id, caller, AuditAction.READ_AUDIENCE, AuditOutcome.DENIED_FORBIDDEN, null);
+                audit.record(id, caller, AccessKind.READ_AUDIENCE, AuditOutcome.DENIED_FORBIDDEN, null);
             }
             throw refused;
         }
         if (found == null) {
             throw new CaseNotFoundException();
         }
-        audit.record(id, caller, AuditAction.READ_AUDIENCE, AuditOutcome.GRANTED, found.version());
+        audit.record(id, caller, AccessKind.READ_AUDIENCE, AuditOutcome.GRANTED, found.version());
         return CaseReadersView.of(found, policy.readersNow(found));
     }
 
@@ -139,7 +139,7 @@ public class CaseService {
     }
 
     Case update(String id, CaseChanges changes, String ifMatch, AllianceUser user) {
-        return write(id, user, CaseAction.EDIT, AuditAction.UPDATE, ifMatch, true, current -> {
+        return write(id, user, CaseAction.EDIT, AccessKind.UPDATE, ifMatch, true, current -> {
             String title = Objects.requireNonNullElse(changes.title(), current.title());
             String summary = Objects.requireNonNullElse(changes.summary(), current.summary());
             String situationCountry = Objects.requireNonNullElse(changes.situationCountry(),
@@ -159,11 +159,11 @@ public class CaseService {
                 return Revision.unchanged(current);
             }
             if (tlp != current.tlp()) {
-                require(current, user, CaseAction.RELABEL, AuditAction.UPDATE);
+                require(current, user, CaseAction.RELABEL, AccessKind.UPDATE);
             }
             boolean closingOrReopening = (status == CaseStatus.CLOSED) != (current.status() == CaseStatus.CLOSED);
             if (closingOrReopening) {
-                require(current, user, CaseAction.CLOSE, AuditAction.UPDATE);
+                require(current, user, CaseAction.CLOSE, AccessKind.UPDATE);
             } else if (current.status() == CaseStatus.CLOSED) {
                 throw closed();
             }
@@ -178,7 +178,7 @@ public class CaseService {
     }
 
     Case share(String id, SharingChange change, String ifMatch, AllianceUser user) {
-        return write(id, user, CaseAction.SHARE, AuditAction.SHARE, ifMatch, false, current -> {
+        return write(id, user, CaseAction.SHARE, AccessKind.SHARE, ifMatch, false, current -> {
             List<String> namedRecipients = distinct(change.namedRecipients());
             if (change.tlp() == current.tlp() && change.sharedWith().equals(current.sharedWith())
                     && namedRecipients.equals(current.namedRecipients())) {
@@ -194,7 +194,7 @@ public class CaseService {
      * {@code If-Match} a change that lost a race is recomputed on the fresh case; with it, the caller learns the case
      * moved on.
      */
-    public Case write(String id, AllianceUser user, CaseAction action, AuditAction audited, String ifMatch,
+    public Case write(String id, AllianceUser user, CaseAction action, AccessKind audited, String ifMatch,
             boolean ifMatchRequired, Function<Case, Revision> change) {
         for (int attempt = 1;; attempt++) {
             Case current = authorize(id, user, action, audited);
@@ -229,7 +229,7 @@ public class CaseService {
     }
 
     /** The case if the caller may do {@code action} with it; a refusal is audited before it is answered. */
-    public Case authorize(String id, AllianceUser user, CaseAction action, AuditAction audited) {
+    public Case authorize(String id, AllianceUser user, CaseAction action, AccessKind audited) {
         Case found = mongo.findById(id, Case.class);
         if (found == null) {
             throw new CaseNotFoundException();
@@ -239,7 +239,7 @@ public class CaseService {
     }
 
     /** Refuses, audited, an action the policy does not grant on a case already loaded. */
-    public void require(Case found, AllianceUser user, CaseAction action, AuditAction audited) {
+    public void require(Case found, AllianceUser user, CaseAction action, AccessKind audited) {
         AccessDecision decision = policy.decide(found, user, action);
         switch (decision.outcome()) {
             case GRANTED -> {

@@ -4,7 +4,7 @@ import org.accord.cases.casefile.TimelineEntry;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.accord.cases.audit.AuditAction;
+import org.accord.cases.audit.AccessKind;
 import org.accord.cases.casefile.Case;
 import org.accord.cases.casefile.CaseService;
 import org.accord.cases.casefile.Revision;
@@ -28,7 +28,7 @@ class CaseTimeline {
         TimelineEntry entry = new TimelineEntry(UUID.randomUUID().toString(), request.kind(), request.text(),
                 request.occurredAt().truncatedTo(ChronoUnit.MILLIS), request.location(), request.source(),
                 request.protectsSource(), request.reliability(), user.username(), user.country(), cases.now());
-        Case saved = cases.write(caseId, user, CaseAction.CONTRIBUTE, AuditAction.ADD_ENTRY, ifMatch, false,
+        Case saved = cases.write(caseId, user, CaseAction.CONTRIBUTE, AccessKind.ADD_ENTRY, ifMatch, false,
                 current -> {
                     CaseService.requireRoomFor(current, current.entries().size(), Case.MAX_ENTRIES,
                             "timeline entries");
@@ -39,7 +39,7 @@ class CaseTimeline {
     }
 
     Case read(String caseId, AllianceUser user) {
-        return cases.read(caseId, user, AuditAction.READ_ENTRIES);
+        return cases.read(caseId, user, AccessKind.READ_ENTRIES);
     }
 
     record Added(Case saved, TimelineEntry entry) {

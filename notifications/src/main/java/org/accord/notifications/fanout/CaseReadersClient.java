@@ -1,6 +1,6 @@
 package org.accord.notifications.fanout;
 
-import org.accord.notifications.access.CaseAudience;
+import org.accord.notifications.access.CaseReaders;
 import java.util.Optional;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;

@@ -1,7 +1,7 @@
 package org.accord.notifications.fanout;
 
 import org.accord.notifications.access.Tlp;
-import org.accord.notifications.access.CaseAudience;
+import org.accord.notifications.access.CaseReaders;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
