@@ -2,7 +2,7 @@ package org.accord.cases.casefile;
 
 import org.accord.cases.access.CaseAction;
 import org.accord.cases.audit.AccessAudit;
-import org.accord.cases.audit.AuditAction;
+import org.accord.cases.audit.AccessKind;
 import org.accord.cases.audit.AuditOutcome;
 import org.accord.cases.audit.AuditPage;
 import org.accord.cases.audit.ChainVerification;
